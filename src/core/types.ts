@@ -1,0 +1,38 @@
+/** The kinds of compact token the core knows. */
+export type TokenKind = 'jws' | 'jwe' | 'unsecured';
+
+/** Where a token sits in a text: JavaScript string offsets, `end` exclusive. */
+export interface TokenMatch {
+  start: number;
+  end: number;
+  token: string;
+  kind: TokenKind;
+}
+
+/** A NumericDate claim (exp, iat, nbf) made readable. */
+export interface TimeClaim {
+  /** Seconds since the Unix epoch, as in the token. */
+  seconds: number;
+  /** ISO 8601 in UTC, e.g. "2026-11-25T19:52:18.000Z". */
+  date: string;
+  /** Relative to `now`: "in 2 hours", "3 days ago". */
+  relative: string;
+}
+
+export type TokenStatus = 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry' | 'encrypted';
+
+export interface DecodedToken {
+  kind: TokenKind;
+  header: Record<string, unknown>;
+  /** A string when a JWS payload is not JSON; undefined for JWE. */
+  payload: Record<string, unknown> | string | undefined;
+  times: { exp?: TimeClaim; iat?: TimeClaim; nbf?: TimeClaim };
+  status: TokenStatus;
+  warnings: string[];
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  alg: string;
+  error?: string;
+}
