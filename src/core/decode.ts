@@ -1,0 +1,370 @@
+import { formatDuration, formatRelative, formatTimeClaim } from './claims';
+import { JwtError, quoteChar } from './errors';
+import { describeJsonError, isJsonObject, jsonDepth, jsonType } from './json';
+import type { DecodedToken, TimeClaim, TokenKind, TokenStatus } from './types';
+
+/** The parts of a compact token, in order: JWS (RFC 7515) then JWE (RFC 7516). */
+export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+
+/** One dot-separated part of a token; `start`/`end` are offsets into the string given, `end` exclusive. */
+export interface TokenSegment {
+  name: SegmentName;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A token cut into its segments. */
+export interface SplitToken {
+  /** By shape alone: 5 parts are 'jwe', 3 with an empty signature 'unsecured', else 'jws'. */
+  kind: TokenKind;
+  segments: TokenSegment[];
+}
+
+export interface DecodeOptions {
+  /** The time that `status` and relative times are measured against; defaults to the current time. */
+  now?: Date;
+}
+
+/** Longer inputs are refused outright (1 MiB of UTF-16 code units); real tokens are a few KB. */
+export const MAX_TOKEN_LENGTH = 1024 * 1024;
+/**
+ * Deeper JSON is not parsed: V8's JSON.parse takes ~250 ms on a megabyte of "[", and JSON.stringify,
+ * structured cloning (postMessage to the panel) and recursive renderers overflow the stack a few
+ * thousand levels down. Real headers and claims nest a handful of levels.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+const JWS_SEGMENTS: readonly SegmentName[] = ['header', 'payload', 'signature'];
+const JWE_SEGMENTS: readonly SegmentName[] = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
+const SEGMENT_LABELS: Record<SegmentName, string> = {
+  header: 'header',
+  payload: 'payload',
+  signature: 'signature',
+  encrypted_key: 'encrypted key',
+  iv: 'initialization vector',
+  ciphertext: 'ciphertext',
+  tag: 'authentication tag',
+};
+
+/**
+ * Cuts a token into its segments with their offsets, for colour-coding. Surrounding whitespace is
+ * ignored (offsets still count it). Checks the shape only, not the contents.
+ *
+ * @throws {JwtError} `not-a-string`, `too-large`, `empty`, `bearer-prefix`, `whitespace`, `segments`
+ * @example
+ * splitToken('eyJhbGciOiJub25lIn0.e30.')
+ * // { kind: 'unsecured', segments: [{ name: 'header', text: 'eyJhbGciOiJub25lIn0', start: 0, end: 19 }, …] }
+ */
+export function splitToken(token: string): SplitToken {
+  if (typeof token !== 'string') {
+    throw new JwtError('not-a-string', `Expected the token as a string, got ${jsonType(token)}`);
+  }
+  if (token.length > MAX_TOKEN_LENGTH) {
+    throw new JwtError('too-large', `The token is ${token.length} characters long; tokens over ${MAX_TOKEN_LENGTH} characters are not decoded`);
+  }
+  const offset = token.length - token.trimStart().length;
+  const text = token.trim();
+  if (text === '') throw new JwtError('empty', token === '' ? 'The token is empty' : 'The token is only whitespace');
+  if (/^bearer\s/i.test(text)) {
+    throw new JwtError(
+      'bearer-prefix',
+      'The text starts with "Bearer ", the HTTP Authorization scheme, which is not part of the token; decode what follows it',
+      { position: offset },
+    );
+  }
+  const space = text.search(/\s/);
+  if (space !== -1) {
+    throw new JwtError(
+      'whitespace',
+      `The token contains ${quoteChar(text[space]!)} at position ${offset + space + 1}; a JWT is one line without spaces (was it wrapped when copied?)`,
+      { position: offset + space },
+    );
+  }
+
+  // One pass with charCodeAt: indexOf in a loop or split() takes ~100 ms on a megabyte of dots.
+  const dots: number[] = [];
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x2e && count++ < 5) dots.push(i);
+  }
+  if (count !== 3 && count !== 5) {
+    const problem = count < 3 ? 'Not enough segments' : count === 4 ? 'Wrong number of segments' : 'Too many segments';
+    const expected = count < 3 ? 'a JWT has 3 dot-separated parts (header.payload.signature)' : 'a JWS has 3 dot-separated parts and a JWE has 5';
+    throw new JwtError('segments', `${problem}: ${expected}, this has ${count}`);
+  }
+  const names = count === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
+  const bounds = [-1, ...dots, text.length];
+  const segments = names.map((name, i) => {
+    const start = bounds[i]! + 1;
+    const end = bounds[i + 1]!;
+    return { name, text: text.slice(start, end), start: offset + start, end: offset + end };
+  });
+  const kind = count === 5 ? 'jwe' : segments[2]!.text === '' ? 'unsecured' : 'jws';
+  return { kind, segments };
+}
+
+/**
+ * Decodes a compact JWS or JWE without verifying it: header, payload (JWS only), time claims,
+ * status against `now` (no leeway), and warnings worth a reader's attention:
+ * - alg "none" in any spelling (and a signature present despite it);
+ * - typ present but not of the JWT family (JWT, application/jwt, anything ending in +jwt);
+ * - crit present; jku, x5u or jwk in the header (the token choosing its own key);
+ * - exp, nbf or iat that is not a finite number, looks like milliseconds, or is no representable date;
+ * - iat more than a minute in the future, nbf after exp, exp before iat, exp more than a year after iat;
+ * - a payload that is empty, not UTF-8 (shown as hex), not JSON, or JSON but not an object.
+ * A missing exp is reported by `status: 'no-expiry'`, not as a warning.
+ *
+ * @throws {JwtError} with a message naming the segment and position at fault
+ * @example
+ * const { header, payload, status } = decodeToken(token)
+ * header.alg // "HS256"; status // "expired"
+ */
+export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
+  const now = options.now ?? new Date();
+  const { segments } = splitToken(token);
+  const [headerSegment, second, third] = segments as [TokenSegment, TokenSegment, TokenSegment];
+  const header = decodeHeader(headerSegment);
+  const warnings = headerWarnings(header);
+
+  if (segments.length === 5) {
+    if (typeof header.enc !== 'string' || header.enc === '') {
+      throw new JwtError(
+        'header-enc',
+        'The token has 5 segments, so it is an encrypted JWE, but its header has no "enc" (content encryption) parameter',
+        { segment: 'header', position: headerSegment.start },
+      );
+    }
+    segments.slice(1).forEach(checkBase64url);
+    return { kind: 'jwe', header, payload: undefined, times: {}, status: 'encrypted', warnings };
+  }
+
+  const alg = header.alg as string;
+  const unsecured = alg.toLowerCase() === 'none';
+  const payload = decodePayload(second, header, warnings);
+  checkBase64url(third);
+  if (unsecured) {
+    const trick = alg === 'none' ? '' : `; spelling it "${alg}" is a known trick to get past case-sensitive checks for "none"`;
+    warnings.unshift(`The token is unsecured (alg "${alg}"): it has no signature, so anyone can create or change it${trick}`);
+    if (third.text !== '') warnings.push(`The token has alg "${alg}" but carries a signature (segment 3), which unsecured tokens must leave empty`);
+  } else if (third.text === '') {
+    throw new JwtError('signature-empty', `The signature (segment 3) is empty but alg is ${alg}`, { segment: 'signature', position: third.start });
+  }
+
+  const times: DecodedToken['times'] = {};
+  const status = typeof payload === 'object' ? readTimes(payload, now, times, warnings) : 'no-expiry';
+  return { kind: unsecured ? 'unsecured' : 'jws', header, payload, times, status, warnings };
+}
+
+/** "payload (segment 2)": names are unique across both layouts except header, which is first in both. */
+function label({ name }: TokenSegment): string {
+  const index = Math.max(JWS_SEGMENTS.indexOf(name), JWE_SEGMENTS.indexOf(name));
+  return `${SEGMENT_LABELS[name]} (segment ${index + 1})`;
+}
+
+/** Throws unless the segment is unpadded base64url that some byte sequence encodes to. */
+function checkBase64url(segment: TokenSegment): void {
+  const bad = segment.text.search(/[^A-Za-z0-9_-]/);
+  if (bad !== -1) {
+    const c = String.fromCodePoint(segment.text.codePointAt(bad)!);
+    const position = segment.start + bad;
+    const hint =
+      c === '=' && /^=+$/.test(segment.text.slice(bad))
+        ? ": it ends in '=' padding, which base64url in JWTs leaves out; remove the '=' characters"
+        : `: ${quoteChar(c)} at position ${position + 1} is not allowed${c === '+' || c === '/' ? ' (base64url uses - and _ instead of + and /; this looks like standard base64)' : ''}`;
+    throw new JwtError('base64url', `The ${label(segment)} is not base64url${hint}`, { segment: segment.name, position });
+  }
+  if (segment.text.length % 4 === 1) {
+    throw new JwtError(
+      'base64url',
+      `The ${label(segment)} is not valid base64url: its length (${segment.text.length}) is one more than a multiple of 4, which no bytes encode to; was a character added or the token cut short?`,
+      { segment: segment.name, position: segment.end },
+    );
+  }
+}
+
+const BASE64URL_VALUES = new Uint8Array(128);
+for (const [value, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries()) BASE64URL_VALUES[c.charCodeAt(0)] = value;
+
+/**
+ * The segment's bytes. Decoded here rather than with jose's base64url.decode, which goes through
+ * atob and a binary string and takes ~40 ms per megabyte; this table loop takes ~5.
+ */
+function decodeBytes(segment: TokenSegment): Uint8Array {
+  checkBase64url(segment);
+  const { text } = segment;
+  const bytes = new Uint8Array((text.length * 3) >> 2);
+  let buffer = 0;
+  let bits = 0;
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    buffer = ((buffer << 6) | BASE64URL_VALUES[text.charCodeAt(i)]!) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[length++] = buffer >> bits;
+    }
+  }
+  return bytes;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeHeader(segment: TokenSegment): Record<string, unknown> {
+  const where = { segment: segment.name, position: segment.start };
+  if (segment.text === '') throw new JwtError('json', 'The header (segment 1) is empty', where);
+  let text: string;
+  try {
+    text = utf8.decode(decodeBytes(segment));
+  } catch (error) {
+    if (error instanceof JwtError) throw error;
+    throw new JwtError('utf8', 'The header (segment 1) does not decode to UTF-8 text, so it is not a JOSE header', where);
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new JwtError('json', `The header (segment 1) nests brackets more than ${MAX_JSON_DEPTH} levels deep, which no real header does`, where);
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(text);
+  } catch {
+    throw new JwtError('json', `The header (segment 1) is not valid JSON: ${describeJsonError(text)}`, where);
+  }
+  if (!isJsonObject(header)) {
+    throw new JwtError('header-not-object', `The header (segment 1) is JSON but not an object: it is ${jsonType(header)}`, where);
+  }
+  if (!Object.hasOwn(header, 'alg')) {
+    throw new JwtError('header-alg', 'The header has no "alg" (algorithm) parameter; every JWS and JWE header needs one', where);
+  }
+  if (typeof header.alg !== 'string' || header.alg === '') {
+    throw new JwtError('header-alg', `The header's "alg" must be a non-empty string, but it is ${jsonType(header.alg)}`, where);
+  }
+  return header;
+}
+
+/** A JSON object: the payload. Anything else: the payload as text (hex if not UTF-8), with a warning. */
+function decodePayload(segment: TokenSegment, header: Record<string, unknown>, warnings: string[]): Record<string, unknown> | string {
+  let text: string;
+  if (header.b64 === false) {
+    text = segment.text; // RFC 7797: the payload is used as is
+  } else {
+    const bytes = decodeBytes(segment);
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      const shown = bytes.length > MAX_HEX_BYTES ? `the first ${MAX_HEX_BYTES} of ${bytes.length} bytes` : `${bytes.length} bytes`;
+      warnings.push(`The payload is not UTF-8 text; it is shown as hex (${shown})`);
+      return toHex(bytes.subarray(0, MAX_HEX_BYTES));
+    }
+  }
+  if (text === '') {
+    warnings.push('The payload is empty');
+    return text;
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    warnings.push(`The payload nests brackets more than ${MAX_JSON_DEPTH} levels deep, so it is shown as text`);
+    return text;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    warnings.push(
+      typeof header.cty === 'string' && header.cty.toUpperCase() === 'JWT'
+        ? 'The payload is a nested token (cty "JWT"); decode it on its own'
+        : `The payload is not JSON, so it is shown as text (${describeJsonError(text)})`,
+    );
+    return text;
+  }
+  if (isJsonObject(payload)) return payload;
+  warnings.push(`The payload is JSON but not an object (it is ${jsonType(payload)}); JWT claims must be a JSON object`);
+  return text;
+}
+
+/** Hex doubles the size and nobody reads a megabyte of it; the panel gets the start. */
+const MAX_HEX_BYTES = 4096;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += HEX[byte];
+  return hex;
+}
+
+// typ values of the JWT family: "JWT", "application/jwt", and structured suffixes such as "at+jwt".
+const JWT_TYP = /^(?:application\/)?(?:[\w.-]+\+)?jwt$/i;
+const KEY_SOURCES = ['jku', 'x5u', 'jwk'];
+
+/** Header warnings shared by JWS and JWE: an odd typ, crit, and keys the token picks for itself. */
+function headerWarnings(header: Record<string, unknown>): string[] {
+  const warnings: string[] = [];
+  const { typ, crit } = header;
+  if (typ !== undefined && !(typeof typ === 'string' && JWT_TYP.test(typ))) {
+    warnings.push(
+      typeof typ === 'string'
+        ? `typ is "${typ}", not JWT: this may be another kind of token, and libraries that check typ will reject it`
+        : `typ should be a string, but it is ${jsonType(typ)}`,
+    );
+  }
+  if (crit !== undefined) {
+    const names = Array.isArray(crit) ? crit.map((name) => JSON.stringify(name)).join(', ') : jsonType(crit);
+    warnings.push(`The header marks extensions as critical (crit: ${names}); a verifier that does not understand them must reject the token`);
+  }
+  const sources = KEY_SOURCES.filter((name) => Object.hasOwn(header, name));
+  if (sources.length > 0) {
+    warnings.push(
+      `The header tells verifiers where to get the key (${sources.join(', ')}); a verifier that trusts a key the token chooses accepts forgeries, so keys should come from configuration`,
+    );
+  }
+  return warnings;
+}
+
+const TIME_CLAIMS = ['exp', 'nbf', 'iat'] as const;
+/** NumericDates above this (year 33658) are almost certainly milliseconds; "forever" sentinels such as year 9999 stay below. */
+const MILLISECONDS_THRESHOLD = 1e12;
+/** iat may run this far ahead of `now` before we blame the issuer's clock. */
+const CLOCK_SKEW_SECONDS = 60;
+const LONG_LIVED_SECONDS = 365 * 86400;
+
+/** Fills `times`, pushes time warnings and returns the status. */
+function readTimes(
+  payload: Record<string, unknown>,
+  now: Date,
+  times: Partial<Record<(typeof TIME_CLAIMS)[number], TimeClaim>>,
+  warnings: string[],
+): TokenStatus {
+  const values: Partial<Record<(typeof TIME_CLAIMS)[number], number>> = {};
+  for (const name of TIME_CLAIMS) {
+    if (!Object.hasOwn(payload, name)) continue;
+    const value = payload[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      const shown = typeof value === 'string' ? `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})` : jsonType(value);
+      warnings.push(`${name} is ${typeof value === 'number' ? 'too large' : shown}, not a NumericDate (a number of seconds since 1970); most libraries will reject this token`);
+      continue;
+    }
+    values[name] = value;
+    const claim = formatTimeClaim(value, now);
+    if (claim) times[name] = claim;
+    if (value > MILLISECONDS_THRESHOLD) {
+      warnings.push(`${name} (${value}) looks like milliseconds; a NumericDate counts seconds since 1970`);
+    } else if (!claim) {
+      warnings.push(`${name} (${value}) is too far from 1970 to be a date`);
+    }
+  }
+
+  const { exp, nbf, iat } = values;
+  const nowSeconds = now.getTime() / 1000;
+  if (iat !== undefined && iat > nowSeconds + CLOCK_SKEW_SECONDS) {
+    warnings.push(`iat is in the future (${formatRelative(iat, now)}); the issuer's clock may be wrong`);
+  }
+  if (exp !== undefined && nbf !== undefined && nbf > exp) warnings.push('nbf is after exp, so the token is never valid');
+  if (exp !== undefined && iat !== undefined) {
+    if (exp < iat) warnings.push('exp is before iat, so the token expired before it was issued');
+    else if (exp - iat > LONG_LIVED_SECONDS) {
+      warnings.push(`The token is valid for ${formatDuration(exp - iat)} (iat to exp); a long-lived token stays dangerous that long if it leaks`);
+    }
+  }
+
+  if (exp !== undefined && nowSeconds >= exp) return 'expired';
+  if (nbf !== undefined && nowSeconds < nbf) return 'not-yet-valid';
+  return exp !== undefined ? 'valid' : 'no-expiry';
+}
