@@ -10,3 +10,7 @@ export { verifyToken } from './verify';
 export { signPayload, signingWarnings, SIGNING_ALGORITHMS } from './sign';
 export { JwtError } from './errors';
 export type { JwtErrorCode } from './errors';
+export { inspectToken } from './inspect';
+export type { TokenInspection, TokenPart } from './inspect';
+export { statusLabel, utcText } from './status';
+export type { StatusLabel } from './status';

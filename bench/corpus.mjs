@@ -1,0 +1,152 @@
+// Deterministic test texts for the benchmark: a 16 MB log with a known set of planted tokens,
+// and a 4 MB single line for tokenAt. Same seed, same bytes, on every machine.
+
+/** mulberry32: a tiny seeded PRNG, good enough to vary a corpus. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export const b64url = (value) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+function makeHelpers(random) {
+  const int = (n) => Math.floor(random() * n);
+  const pick = (list) => list[int(list.length)];
+  const chars = (n, alphabet = B64URL) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[int(alphabet.length)];
+    return s;
+  };
+  const word = () => chars(3 + int(7), 'abcdefghijklmnopqrstuvwxyz');
+  return { int, pick, chars, word };
+}
+
+/** Token makers, each returning a compact token; the kind is what findTokens must report. */
+function tokenMakers({ int, pick, chars, word }) {
+  const kids = Array.from({ length: 40 }, () => chars(16));
+  const claims = () => ({
+    iss: `https://${word()}.example.com/`,
+    sub: `user-${int(1e6)}`,
+    aud: pick(['api', 'web', 'mobile']),
+    iat: 1700000000 + int(1e7),
+    exp: 1710000000 + int(1e7),
+    ...(int(2) ? { name: `${word()} ${word()}`, scope: 'openid profile email' } : {}),
+  });
+  const sig = (alg) => chars({ HS256: 43, RS256: 342, ES256: 86, EdDSA: 86 }[alg]);
+  // A fresh kid now and then so headers are not all alike, as in real multi-issuer logs.
+  const kid = () => (int(4) === 0 ? chars(20) : pick(kids));
+  return [
+    { kind: 'jws', make: () => { const alg = pick(['HS256', 'RS256', 'ES256', 'EdDSA']); return `${b64url({ alg, typ: 'JWT', kid: kid() })}.${b64url(claims())}.${sig(alg)}`; } },
+    { kind: 'jws', make: () => `${b64url(`{ "alg": "RS256", "kid": "${kid()}" }`)}.${b64url(claims())}.${sig('RS256')}` },
+    { kind: 'jws', make: () => `${b64url(`{\n  "alg": "ES256",\n  "typ": "JWT"\n}`)}.${b64url(JSON.stringify(claims(), null, 2))}.${sig('ES256')}` },
+    { kind: 'unsecured', make: () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.` },
+    { kind: 'jwe', make: () => `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${chars(16)}.${chars(40 + int(300))}.${chars(22)}` },
+    { kind: 'jwe', make: () => `${b64url({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })}.${chars(342)}.${chars(22)}.${chars(60 + int(300))}.${chars(22)}` },
+  ];
+}
+
+/** Where a token sits in a log line: [before, after]. */
+const TOKEN_CONTEXTS = [
+  ['Authorization: Bearer ', ''],
+  ['Cookie: session=', '; theme=dark; lang=en'],
+  ['Set-Cookie: jwt=', '; Path=/; HttpOnly; Secure'],
+  ['GET /callback?id_token=', '&state=af0ifjsldkj HTTP/1.1'],
+  ['redirect to https://app.example.com/cb#access_token=', '&token_type=Bearer&expires_in=3600'],
+  ['{"event":"login","token":"', '","user":"u123"}'],
+  ['env TOKEN=', ''],
+  ['state=%7B%22t%22%3A%22', '%22%7D'],
+  ["python: b'", "'"],
+  ['<div data-token="', '"></div>'],
+  ['token issued: `', '` (see docs).'],
+];
+
+/** Dotted text that must not be taken for a token. */
+function decoyMakers({ int, pick, chars, word }) {
+  const fakeHeaders = [b64url({ foo: 1 }), b64url([1, 2]), b64url('hello world'), b64url({ alg: 1 }), b64url({ typ: 'JWT' })];
+  const header = b64url({ alg: 'HS256', typ: 'JWT' });
+  return [
+    () => `connecting to www.${word()}.com:443 via proxy.${word()}.net`,
+    () => `loaded com.google.android.${word()} and org.apache.commons.${word()}.${word()}`,
+    () => `version ${int(20)}.${int(50)}.${int(100)} (v${int(20)}.${int(30)}.${int(40)}-beta.${int(9)})`,
+    () => `client ${int(256)}.${int(256)}.${int(256)}.${int(256)} forwarded for ${int(256)}.${int(256)}.${int(256)}.${int(256)}`,
+    () => `at this.props.${word()}.${word()} (src/app/${word()}.module.ts:${int(900)}:${int(80)})`,
+    () => `mail from ${word()}.${word()}@${word()}.example.org to ${word()}@mail.${word()}.io`,
+    () => `payload ${pick(fakeHeaders)}.${chars(20 + int(40))}.${chars(20 + int(40))}`,
+    () => `four segments ${header}.${chars(30)}.${chars(43)}.${chars(10)} rejected`,
+    () => `empty signature ${header}.${chars(30)}. is not a token`,
+    () => `sha512=${chars(86)} etag="${chars(27)}" id=${chars(8, '0123456789abcdef')}-${chars(4, '0123456789abcdef')}`,
+    () => `elapsed ${int(1000)}.${int(1000)}ms rate=${int(100)}.${int(100)}% file ${word()}.tar.gz`,
+  ];
+}
+
+/**
+ * The log: a token on every fourth line, decoys on the others.
+ * @returns {{ text: string, planted: { start: number, end: number, token: string, kind: string }[] }}
+ */
+export function makeLog(size = 16 * 1024 * 1024, seed = 1) {
+  const random = prng(seed);
+  const helpers = makeHelpers(random);
+  const { int, pick } = helpers;
+  const tokens = tokenMakers(helpers);
+  const decoys = decoyMakers(helpers);
+  const parts = [];
+  const planted = [];
+  let length = 0;
+  for (let line = 0; length < size; line++) {
+    const stamp = `2024-05-${String(1 + int(28)).padStart(2, '0')}T${String(int(24)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}.${String(int(1000)).padStart(3, '0')}Z ${pick(['INFO', 'DEBUG', 'WARN'])} [${helpers.word()}.service] `;
+    let text;
+    if (line % 4 === 3) {
+      const maker = pick(tokens);
+      const token = maker.make();
+      const [before, after] = pick(TOKEN_CONTEXTS);
+      const start = length + stamp.length + before.length;
+      planted.push({ start, end: start + token.length, token, kind: maker.kind });
+      text = `${stamp}${before}${token}${after}\n`;
+    } else {
+      text = `${stamp}${pick(decoys)()} ${pick(decoys)()}\n`;
+    }
+    parts.push(text);
+    length += text.length;
+  }
+  return { text: parts.join(''), planted };
+}
+
+/**
+ * One line of about `size` characters, prose and dotted decoys, with a single token in the
+ * middle and, before it, a 512 KB base64 run without dots: the worst case for looking around an
+ * offset, since everything up to the cap looks like it could belong to a token.
+ * @returns {{ text: string, token: { start: number, end: number, token: string }, blob: { start: number, end: number } }}
+ */
+export function makeLongLine(size = 4 * 1024 * 1024, seed = 2) {
+  const random = prng(seed);
+  const helpers = makeHelpers(random);
+  const decoys = decoyMakers(helpers);
+  const filler = (n) => {
+    const parts = [];
+    let length = 0;
+    while (length < n) {
+      const piece = helpers.pick(decoys)();
+      parts.push(piece, ' ');
+      length += piece.length + 1;
+    }
+    return parts.join('');
+  };
+  const token = tokenMakers(helpers)[0].make();
+  const blob = helpers.chars(512 * 1024);
+  const left = `${filler(size / 2 - blob.length)}blob=${blob} `;
+  const start = left.length + 'token='.length;
+  return {
+    text: `${left}token=${token}; ${filler(size / 2)}`,
+    token: { start, end: start + token.length, token },
+    blob: { start: left.length - 1 - blob.length, end: left.length - 1 },
+  };
+}

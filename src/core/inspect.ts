@@ -1,0 +1,49 @@
+import { decodeProtectedHeader } from 'jose';
+import { decodeToken, splitToken } from './decode';
+import { JwtError } from './errors';
+import type { DecodedToken } from './types';
+
+/** A token split into its coloured parts, for display. */
+export interface TokenPart {
+  name: string;
+  text: string;
+}
+
+/**
+ * Everything the editor can show about a string that should be a token, even a broken one:
+ * the decoded token when it decodes, else the error as a sentence plus whatever still decodes
+ * (a token with a broken payload still shows its header).
+ */
+export interface TokenInspection {
+  token: string;
+  parts: TokenPart[];
+  decoded?: DecodedToken;
+  error?: { code: string; message: string };
+  /** The header alone, when the token as a whole did not decode but its header did. */
+  header?: Record<string, unknown>;
+}
+
+/**
+ * Decodes what it can of `token` and never throws.
+ * @example inspectToken('eyJhbGciOiJIUzI1NiJ9.%%%.sig').header // { alg: 'HS256' }, with error set
+ */
+export function inspectToken(token: string, options: { now?: Date } = {}): TokenInspection {
+  let parts: TokenPart[] = [];
+  try {
+    parts = splitToken(token).segments.map((s) => ({ name: s.name, text: s.text }));
+  } catch {
+    parts = [{ name: 'invalid', text: token }];
+  }
+  try {
+    return { token, parts, decoded: decodeToken(token, options) };
+  } catch (e) {
+    const error = e instanceof JwtError ? { code: e.code, message: e.message } : { code: 'unknown', message: String(e) };
+    let header: Record<string, unknown> | undefined;
+    try {
+      header = decodeProtectedHeader(token) as Record<string, unknown>;
+    } catch {
+      header = undefined;
+    }
+    return { token, parts, error, header };
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Where the tokens are in a text: JWS compact (`header.payload.signature`), unsecured JWTs
+ * (`header.payload.`, alg "none") and JWE compact (five segments).
+ *
+ * A candidate counts only when its first segment is base64url of a JSON object with a string
+ * "alg"; that one check is what keeps domains, versions, member chains and other base64 out.
+ * Tokens need not start with "eyJ": `{ "alg"` encodes to "eyAi", a pretty-printed `{\n` to "ewog".
+ *
+ * Editor-free and environment-free (no Node API, no `atob`): it also runs in a web worker and in
+ * the webview. Linear in the text; the work per character is a table lookup, and headers are
+ * decoded only for runs that already have a token's shape.
+ */
+import type { TokenKind, TokenMatch } from './types';
+
+/** Longest token either function reports; also how far `tokenAt` looks around its offset. */
+export const MAX_TOKEN_LENGTH = 64 * 1024;
+/** Longest header segment decoded: 16 KB of base64url, room for an x5c certificate chain. */
+export const MAX_HEADER_LENGTH = 16 * 1024;
+/** `{"alg":""}` is 10 bytes, 14 base64url characters: nothing shorter can be a header. */
+const MIN_HEADER_LENGTH = 14;
+/** The longest escape that may sit right before a token (`\u0022`, minus the backslash). */
+const MAX_ESCAPE_LENGTH = 5;
+
+const DOT = 0x2e;
+const PERCENT = 0x25;
+const BACKSLASH = 0x5c;
+
+/** base64url value of each ASCII code, -1 for everything else. */
+const B64 = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  .split('')
+  .forEach((ch, i) => (B64[ch.charCodeAt(0)] = i));
+
+const isB64 = (c: number): boolean => c < 128 && B64[c] >= 0;
+const isRunChar = (c: number): boolean => c === DOT || isB64(c);
+const isHex = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+
+/** Reused for every header decode: one allocation, not one per candidate. */
+const HEADER_BYTES = new Uint8Array((MAX_HEADER_LENGTH * 3) / 4);
+/** The dots of the run being examined: a JWE has four; a fifth means no token. */
+const DOTS = new Int32Array(4);
+/** A run of base64url characters and dots (unbounded: a bounded repeat is much slower). */
+const RUN = /[\w.-]*/y;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Every token in `text`, in order, non-overlapping.
+ * @example findTokens('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln')
+ *   // [{ start: 22, end: 51, token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', kind: 'jws' }]
+ */
+export function findTokens(text: string): TokenMatch[] {
+  const found: TokenMatch[] = [];
+  // Logs repeat the same few headers: decode each distinct one once per call.
+  const headers = new Map<string, number>();
+  let pos = 0;
+  for (;;) {
+    // Every token has a dot right after its header: let the native indexOf find the dots.
+    const dot = text.indexOf('.', pos);
+    if (dot < 0) return found;
+    // The segment before the dot starts at `pos` at the earliest: right after the previous dot, or
+    // where a run already examined ends. So most short segments cost no reading at all, and the
+    // walk back reads each character at most once.
+    const from = pos;
+    pos = dot + 1;
+    if (dot - from < MIN_HEADER_LENGTH) continue;
+    let runStart = dot;
+    const floor = Math.max(from, dot - MAX_HEADER_LENGTH - MAX_ESCAPE_LENGTH - 1);
+    while (runStart > floor && isB64(text.charCodeAt(runStart - 1))) runStart--;
+    if (dot - runStart < MIN_HEADER_LENGTH) continue;
+    // Stopped by `from` or the cap rather than by a boundary: inside a longer run or too long.
+    if (runStart > 0 && isB64(text.charCodeAt(runStart - 1))) continue;
+    const start = headerStart(text, runStart, dot);
+    if (start < 0) continue;
+    const result = tokenFrom(text, start, dot, headers);
+    if (typeof result === 'number') {
+      // The rest of that run cannot hold a token: its segments all follow a dot.
+      pos = result;
+    } else {
+      found.push(result);
+      pos = result.end;
+    }
+  }
+}
+
+/**
+ * The token covering `offset` (`start <= offset <= end`: a cursor right after a token is on it),
+ * or undefined. Looks only at the run of base64url characters and dots around `offset`, at most
+ * MAX_TOKEN_LENGTH (plus an escape's length) to its left, so it costs microseconds on any text.
+ * It agrees with findTokens: both report exactly the same tokens.
+ * @example tokenAt('token=eyJhbGciOiJIUzI1NiJ9.e30.c2ln;', 10)?.kind // 'jws'
+ */
+export function tokenAt(text: string, offset: number): TokenMatch | undefined {
+  if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return undefined;
+  // A token starts where its run of base64url and dots starts: find that run's start.
+  const floor = Math.max(0, offset - MAX_TOKEN_LENGTH - MAX_ESCAPE_LENGTH - 1);
+  let runStart = offset;
+  while (runStart > floor && isRunChar(text.charCodeAt(runStart - 1))) runStart--;
+  // A run that starts further left makes any token covering offset longer than the cap.
+  if (runStart === floor && runStart > 0 && isRunChar(text.charCodeAt(runStart - 1))) return undefined;
+  const headerLimit = Math.min(text.length, runStart + MAX_HEADER_LENGTH + MAX_ESCAPE_LENGTH + 1);
+  let dot = runStart;
+  while (dot < headerLimit && isB64(text.charCodeAt(dot))) dot++;
+  if (dot === runStart || text.charCodeAt(dot) !== DOT) return undefined;
+  const start = headerStart(text, runStart, dot);
+  if (start < 0) return undefined;
+  const match = tokenFrom(text, start, dot);
+  return typeof match !== 'number' && match.start <= offset && offset <= match.end ? match : undefined;
+}
+
+const isJsonSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/**
+ * Where the header starts if the base64url run [runStart, dot) can be a token's header; -1 if not.
+ * Cheap checks only: no decoding beyond the first bytes.
+ */
+function headerStart(text: string, runStart: number, dot: number): number {
+  // After a dot, the run would be a later segment of a longer dotted run (a.b.c.d, x.hdr.p.s).
+  if (runStart > 0 && text.charCodeAt(runStart - 1) === DOT) return -1;
+  const start = runStart + escapeLength(text, runStart);
+  const length = dot - start;
+  // A base64url length of 4n+1 decodes to nothing valid (jose rejects it too).
+  if (length < MIN_HEADER_LENGTH || length > MAX_HEADER_LENGTH || length % 4 === 1) return -1;
+  return opensObject(text, start, dot) ? start : -1;
+}
+
+/**
+ * How many characters at `runStart` belong to an escape that begins just before it: the token in
+ * `%22eyJ…` (URL-encoded) or `"\neyJ…"`, `\u0022eyJ…` (escaped JSON/JS/Python strings) starts after
+ * the escape, whose tail is made of base64url characters. Read one way only: `%22eyJ` is always
+ * an escape followed by the token, never a segment starting with "22".
+ */
+function escapeLength(text: string, runStart: number): number {
+  if (runStart === 0) return 0;
+  const before = text.charCodeAt(runStart - 1);
+  const first = text.charCodeAt(runStart);
+  if (before === PERCENT) {
+    return isHex(first) && isHex(text.charCodeAt(runStart + 1)) ? 2 : 0;
+  }
+  if (before !== BACKSLASH) return 0;
+  switch (first) {
+    case 0x6e /* n */:
+    case 0x72 /* r */:
+    case 0x74 /* t */:
+    case 0x62 /* b */:
+    case 0x66 /* f */:
+      return 1;
+    case 0x75 /* u */:
+      return hexRun(text, runStart + 1, 4) ? 5 : 0;
+    case 0x78 /* x */:
+      return hexRun(text, runStart + 1, 2) ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+function hexRun(text: string, from: number, count: number): boolean {
+  for (let i = from; i < from + count; i++) if (!isHex(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the base64url in [start, end) decodes to JSON whitespace then `{`: the prefilter. */
+function opensObject(text: string, start: number, end: number): boolean {
+  let acc = 0;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    acc = ((acc << 6) | B64[text.charCodeAt(i)]) & 0x3fff;
+    bits += 6;
+    if (bits < 8) continue;
+    bits -= 8;
+    const byte = (acc >> bits) & 0xff;
+    if (byte === 0x7b) return true;
+    if (!isJsonSpace(byte)) return false;
+  }
+  return false;
+}
+
+/**
+ * The token whose header is [start, dot), or where the run of base64url and dots that starts there
+ * ends (for findTokens to resume). The shape is checked before the header is decoded, so most
+ * decoys cost no decoding. The run minus its trailing dots (`… eyJ…sig.` ends a sentence) is
+ * split at every dot:
+ * - 3 segments: 'jws', whatever the alg ("none" included). The payload may be empty: detached
+ *   content (RFC 7515 appendix F); the validated header makes that safe enough.
+ * - 2 segments and a trailing dot: 'unsecured', only with alg "none" (the dot is the empty
+ *   signature, part of the token).
+ * - 5 segments, iv and ciphertext non-empty (the encrypted key is empty for alg "dir"), a header
+ *   with a string "enc": 'jwe'.
+ * - Anything else (`a.b.c.d`, `hdr.p.s..x`, `hdr..`) is no token. Nor is a run that goes on past
+ *   MAX_TOKEN_LENGTH from the start.
+ * Payload and signature are not decoded: a token with a broken payload is still shown, as broken.
+ */
+function tokenFrom(text: string, start: number, dot: number, headers?: Map<string, number>): TokenMatch | number {
+  // The run of base64url characters and dots that follows, looked at up to the cap: the regex
+  // engine walks it faster than a charCodeAt loop, and the slice keeps it within the cap.
+  const window = text.slice(dot, Math.min(text.length, start + MAX_TOKEN_LENGTH + 1));
+  RUN.lastIndex = 0;
+  RUN.test(window);
+  const runEnd = dot + RUN.lastIndex;
+  if (runEnd - start > MAX_TOKEN_LENGTH) return runEnd;
+  let coreEnd = runEnd;
+  while (text.charCodeAt(coreEnd - 1) === DOT) coreEnd--;
+  if (coreEnd === dot) return runEnd;
+  // The segments' dots, left to right; the slice keeps indexOf from searching past the run.
+  const core = window.slice(0, coreEnd - dot);
+  let dots = 0;
+  for (let q = 0; q !== -1; q = core.indexOf('.', q + 1)) {
+    if (dots === DOTS.length) return runEnd;
+    DOTS[dots++] = dot + q;
+  }
+  let kind: TokenKind;
+  let end = coreEnd;
+  let needs = ALG;
+  if (dots === 2) {
+    kind = 'jws';
+  } else if (dots === 4 && DOTS[2] > DOTS[1] + 1 && DOTS[3] > DOTS[2] + 1) {
+    kind = 'jwe';
+    needs |= ENC;
+  } else if (dots === 1 && runEnd > coreEnd) {
+    kind = 'unsecured';
+    end++;
+    needs |= NONE;
+  } else {
+    return runEnd;
+  }
+  const flags = headers ? cachedHeaderFlags(text, start, dot, headers) : headerFlags(text, start, dot);
+  return (flags & needs) === needs ? { start, end, token: text.slice(start, end), kind } : runEnd;
+}
+
+/** Header flags: a string "alg", alg "none", a string "enc"; 0 for no JOSE header at all. */
+const ALG = 1;
+const NONE = 2;
+const ENC = 4;
+/** Beyond this many distinct headers in one text, stop remembering new ones. */
+const HEADER_CACHE_SIZE = 1024;
+
+function cachedHeaderFlags(text: string, start: number, dot: number, cache: Map<string, number>): number {
+  const key = text.slice(start, dot);
+  let flags = cache.get(key);
+  if (flags === undefined) {
+    flags = headerFlags(text, start, dot);
+    if (cache.size < HEADER_CACHE_SIZE) cache.set(key, flags);
+  }
+  return flags;
+}
+
+/**
+ * Decodes the header segment [start, end) (its length is not 4n+1, checked by headerStart) and
+ * classifies it. Invalid UTF-8 makes it no header, as it does for jose.
+ */
+function headerFlags(text: string, start: number, end: number): number {
+  const value = (i: number): number => B64[text.charCodeAt(i)];
+  let length = 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const v = (value(i) << 18) | (value(i + 1) << 12) | (value(i + 2) << 6) | value(i + 3);
+    HEADER_BYTES[length++] = v >> 16;
+    HEADER_BYTES[length++] = v >> 8;
+    HEADER_BYTES[length++] = v;
+  }
+  if (end - i >= 2) {
+    const v = (value(i) << 18) | (value(i + 1) << 12) | (end - i === 3 ? value(i + 2) << 6 : 0);
+    HEADER_BYTES[length++] = v >> 16;
+    if (end - i === 3) HEADER_BYTES[length++] = v >> 8;
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(utf8.decode(HEADER_BYTES.subarray(0, length)));
+  } catch {
+    return 0;
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return 0;
+  const { alg, enc } = header as Record<string, unknown>;
+  if (typeof alg !== 'string') return 0;
+  return ALG | (alg === 'none' ? NONE : 0) | (typeof enc === 'string' ? ENC : 0);
+}
