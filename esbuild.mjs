@@ -2,7 +2,7 @@
 // the panel's browser code, and the editor-free core as a CommonJS library.
 // `--release` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
@@ -15,20 +15,19 @@ const common = {
   logLevel: 'warning',
   legalComments: release ? 'none' : 'inline',
 };
+const extension = { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', external: ['vscode'] };
 
 const builds = [
   // The core alone, loadable with require() in plain Node: the tests' and the benchmark's view of it.
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs' },
+  { ...extension, outfile: 'dist/extension.js', platform: 'node' },
+  { ...extension, outfile: 'dist/web/extension.js', platform: 'browser' },
+  { ...common, entryPoints: ['media/src/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife' },
 ];
-if (existsSync('src/extension.ts')) {
-  builds.push(
-    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
-  );
-}
-if (existsSync('media/src/panel.ts')) {
-  builds.push({ ...common, entryPoints: ['media/src/panel.ts'], outfile: 'dist/panel.js', platform: 'browser', format: 'iife' });
-}
+
+// The panel's icon font, served from the extension like its script (the CSP allows nothing else).
+mkdirSync('dist/webview/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/codicons/${file}`);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { decodeToken, JwtError } from './core';
+import { TokenPanel } from './panel/panel';
+import { askForToken, findTokenInContext } from './tokenSource';
+
+/** "JWT: Decode": the token from the argument, selection, cursor or clipboard, else asks for one. */
+export async function decodeCommand(extensionUri: vscode.Uri, arg?: unknown): Promise<void> {
+  const picked = (await findTokenInContext(arg)) ?? (await askForToken());
+  if (!picked) return;
+  TokenPanel.show(extensionUri, picked.token, picked.source);
+}
+
+/** "JWT: Copy Decoded JSON": header and payload of the token in context, as pretty JSON. */
+export async function copyDecodedCommand(arg?: unknown): Promise<void> {
+  const picked = await findTokenInContext(arg);
+  if (!picked) {
+    void vscode.window.showWarningMessage('No JWT found in the selection, under the cursor or on the clipboard.');
+    return;
+  }
+  try {
+    const { header, payload } = decodeToken(picked.token);
+    await vscode.env.clipboard.writeText(JSON.stringify({ header, payload }, null, 2));
+    vscode.window.setStatusBarMessage('$(check) Decoded JWT copied to the clipboard', 3000);
+  } catch (e) {
+    void vscode.window.showErrorMessage(e instanceof JwtError ? e.message : 'This token could not be decoded.');
+  }
+}

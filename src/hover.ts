@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { tokenAt, inspectToken, utcText } from './core';
+import type { TokenInspection, TimeClaim } from './core';
+import { statusLabel } from './core/status';
+
+/** Hovers decode only the token under the mouse; recent results are kept by token text. */
+const CACHE_SIZE = 64;
+const CACHE_MAX_AGE_MS = 5_000;
+
+export class TokenHoverProvider implements vscode.HoverProvider {
+  private readonly cache = new Map<string, { inspection: TokenInspection; at: number }>();
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const config = vscode.workspace.getConfiguration('jwt.hover', document);
+    if (!config.get<boolean>('enabled', true)) return undefined;
+    const languages = config.get<string[]>('languages', []);
+    if (languages.length > 0 && !languages.includes(document.languageId)) return undefined;
+
+    const line = document.lineAt(position.line).text;
+    const match = tokenAt(line, position.character);
+    if (!match) return undefined;
+    const range = new vscode.Range(position.line, match.start, position.line, match.end);
+    return new vscode.Hover(hoverMarkdown(this.inspect(match.token)), range);
+  }
+
+  private inspect(token: string): TokenInspection {
+    // Times are relative to now, so an entry older than a few seconds is decoded afresh.
+    const now = Date.now();
+    const cached = this.cache.get(token);
+    this.cache.delete(token);
+    const entry = cached && now - cached.at < CACHE_MAX_AGE_MS ? cached : { inspection: inspectToken(token), at: now };
+    this.cache.set(token, entry);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return entry.inspection;
+  }
+}
+
+/**
+ * The hover's Markdown. Everything that comes from the token is attacker-controlled, so it is
+ * added with appendText (escaped) or inside a fence longer than any backtick run in it; only our
+ * own two commands may run from links.
+ */
+export function hoverMarkdown(inspection: TokenInspection): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', true);
+  md.isTrusted = { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] };
+  md.supportHtml = false;
+  const { decoded } = inspection;
+  const header = decoded?.header ?? inspection.header;
+
+  md.appendMarkdown(`**JSON Web Token** `);
+  if (header) md.appendText(`· ${headerSummary(header, decoded?.kind)}`);
+  md.appendMarkdown('\n\n');
+
+  if (!decoded) {
+    md.appendMarkdown('$(error) ');
+    md.appendText(inspection.error?.message ?? 'This token could not be decoded.');
+    md.appendMarkdown('\n\n');
+    if (header) appendFenced(md, JSON.stringify(header, null, 2), 'json');
+  } else {
+    const status = statusLabel(decoded);
+    md.appendMarkdown(`$(${status.icon}) **`);
+    md.appendText(status.text);
+    md.appendMarkdown('**\n\n');
+    appendTimes(md, decoded.times);
+    if (decoded.payload !== undefined) {
+      const text = typeof decoded.payload === 'string' ? decoded.payload : JSON.stringify(decoded.payload, null, 2);
+      appendFenced(md, text, typeof decoded.payload === 'string' ? 'text' : 'json');
+    }
+    for (const warning of decoded.warnings) {
+      md.appendMarkdown('$(warning) ');
+      md.appendText(warning);
+      md.appendMarkdown('  \n');
+    }
+  }
+  const args = encodeURIComponent(JSON.stringify([inspection.token]));
+  md.appendMarkdown(`\n[$(open-preview) Open in panel](command:jwt.decode?${args} "Show this token in the JWT panel")`);
+  if (decoded) md.appendMarkdown(` · [$(copy) Copy decoded JSON](command:jwt.copyDecoded?${args} "Copy the header and payload as JSON")`);
+  return md;
+}
+
+function headerSummary(header: Record<string, unknown>, kind: string | undefined): string {
+  const parts = [kind?.toUpperCase() ?? 'token'];
+  for (const name of ['alg', 'enc', 'kid', 'typ', 'cty']) {
+    if (header[name] !== undefined) parts.push(`${name} ${String(header[name])}`);
+  }
+  return parts.join(' · ');
+}
+
+function appendTimes(md: vscode.MarkdownString, times: { exp?: TimeClaim; iat?: TimeClaim; nbf?: TimeClaim }): void {
+  const rows = (['exp', 'nbf', 'iat'] as const).filter((name) => times[name]);
+  if (rows.length === 0) return;
+  md.appendMarkdown('| | | |\n|---|---|---|\n');
+  for (const name of rows) {
+    const time = times[name]!;
+    md.appendMarkdown(`| \`${name}\` ${TIME_LABELS[name]} | ${utcText(time.date)} | ${time.relative} |\n`);
+  }
+  md.appendMarkdown('\n');
+}
+
+const TIME_LABELS = { exp: 'expires', nbf: 'not before', iat: 'issued' } as const;
+
+/** A fenced block that the content cannot close: the fence is longer than any backtick run inside. */
+function appendFenced(md: vscode.MarkdownString, text: string, language: string): void {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  md.appendMarkdown(`${fence}${language}\n${text}\n${fence}\n`);
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+
+/**
+ * The panel's HTML shell: no token data in it (that arrives by message and is inserted as text),
+ * one script allowed by nonce, styles and fonts only from the extension's own folders.
+ */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = makeNonce();
+  const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${asset('dist', 'webview', 'codicons', 'codicon.css')}">
+  <link rel="stylesheet" href="${asset('media', 'panel.css')}">
+  <title>JWT</title>
+</head>
+<body>
+  <main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
+  <script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}"></script>
+</body>
+</html>`;
+}
+
+/** The folders the panel may load from. */
+export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+}
+
+function makeNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
