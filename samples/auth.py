@@ -1,0 +1,9 @@
+"""A fake service: the tokens are samples signed with "sample-secret-do-not-use"."""
+
+SERVICE_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InNhbXBsZS1oczI1NiJ9.eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJhdWQiOiJqd3QtdG9vbGtpdC1zYW1wbGVzIiwiaWF0IjoxNzA0MDY3MjAwLCJzdWIiOiJzZXJ2aWNlLWFjY291bnQtNDIiLCJzY29wZSI6InJlYWQ6b3JkZXJzIHdyaXRlOm9yZGVycyIsImNsaWVudF9pZCI6InNhbXBsZS1jbGllbnQiLCJleHAiOjQwNzA5MDg4MDB9.wm_W2QVs3fO091sqOEhQ2xK8lNaOHMlLE1E4Aixkm0E"
+
+UNSIGNED_TOKEN = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2F1dGguZXhhbXBsZS5jb20iLCJhdWQiOiJqd3QtdG9vbGtpdC1zYW1wbGVzIiwiaWF0IjoxNzA0MDY3MjAwLCJzdWIiOiJ1bnNpZ25lZC11c2VyIiwibmFtZSI6Ik5vYm9keSBTaWduZWQgVGhpcyIsImFkbWluIjp0cnVlLCJleHAiOjQwNzA5MDg4MDB9.'
+
+
+def auth_headers(token: str = SERVICE_TOKEN) -> dict:
+    return {"Authorization": f"Bearer {token}"}
