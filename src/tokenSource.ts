@@ -36,7 +36,8 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
     const atCursor = tokenAt(line, selection.active.character);
     if (atCursor) return { token: atCursor.token, source: 'cursor' };
   }
-  const clipboard = await vscode.env.clipboard.readText();
+  // A browser may refuse clipboard access; that only means there is no token there.
+  const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
   const onClipboard = findTokens(cleanTokenText(clipboard))[0] ?? findTokens(clipboard)[0];
   if (onClipboard) return { token: onClipboard.token, source: 'clipboard' };
   return undefined;
