@@ -27,11 +27,13 @@ function makeHelpers(random) {
     return s;
   };
   const word = () => chars(3 + int(7), 'abcdefghijklmnopqrstuvwxyz');
-  return { int, pick, chars, word };
+  /** base64url of `n` random bytes: what a signature, key, iv or ciphertext looks like. */
+  const bytes = (n) => Buffer.from(Array.from({ length: n }, () => int(256))).toString('base64url');
+  return { int, pick, chars, word, bytes };
 }
 
 /** Token makers, each returning a compact token; the kind is what findTokens must report. */
-function tokenMakers({ int, pick, chars, word }) {
+function tokenMakers({ int, pick, chars, word, bytes }) {
   const kids = Array.from({ length: 40 }, () => chars(16));
   const claims = () => ({
     iss: `https://${word()}.example.com/`,
@@ -41,7 +43,7 @@ function tokenMakers({ int, pick, chars, word }) {
     exp: 1710000000 + int(1e7),
     ...(int(2) ? { name: `${word()} ${word()}`, scope: 'openid profile email' } : {}),
   });
-  const sig = (alg) => chars({ HS256: 43, RS256: 342, ES256: 86, EdDSA: 86 }[alg]);
+  const sig = (alg) => bytes({ HS256: 32, RS256: 256, ES256: 64, EdDSA: 64 }[alg]);
   // A fresh kid now and then so headers are not all alike, as in real multi-issuer logs.
   const kid = () => (int(4) === 0 ? chars(20) : pick(kids));
   return [
@@ -49,8 +51,8 @@ function tokenMakers({ int, pick, chars, word }) {
     { kind: 'jws', make: () => `${b64url(`{ "alg": "RS256", "kid": "${kid()}" }`)}.${b64url(claims())}.${sig('RS256')}` },
     { kind: 'jws', make: () => `${b64url(`{\n  "alg": "ES256",\n  "typ": "JWT"\n}`)}.${b64url(JSON.stringify(claims(), null, 2))}.${sig('ES256')}` },
     { kind: 'unsecured', make: () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.` },
-    { kind: 'jwe', make: () => `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${chars(16)}.${chars(40 + int(300))}.${chars(22)}` },
-    { kind: 'jwe', make: () => `${b64url({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })}.${chars(342)}.${chars(22)}.${chars(60 + int(300))}.${chars(22)}` },
+    { kind: 'jwe', make: () => `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${bytes(12)}.${bytes(30 + int(220))}.${bytes(16)}` },
+    { kind: 'jwe', make: () => `${b64url({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })}.${bytes(256)}.${bytes(16)}.${bytes(16 * (3 + int(14)))}.${bytes(16)}` },
   ];
 }
 
@@ -145,7 +147,8 @@ export function makeLongLine(size = 4 * 1024 * 1024, seed = 2) {
   const left = `${filler(size / 2 - blob.length)}blob=${blob} `;
   const start = left.length + 'token='.length;
   return {
-    text: `${left}token=${token}; ${filler(size / 2)}`,
+    // Joined, not concatenated: a flat string, as an editor's text is.
+    text: [left, 'token=', token, '; ', filler(size / 2)].join(''),
     token: { start, end: start + token.length, token },
     blob: { start: left.length - 1 - blob.length, end: left.length - 1 },
   };

@@ -204,11 +204,12 @@ describe('scan: findTokens', () => {
       assertTokens(`${T} ${T}\n${T}`, [T, T, T]);
     });
 
-    it('an escape before a token is read as an escape, never as part of the header', () => {
-      // "\e" is no escape: the backslash is a plain boundary.
-      assertTokens(`\\${T}`, [T]);
-      // "%2" is no escape: the "2" joins the header, which no longer decodes.
-      assertTokens(`%2${T}`, []);
+    it('a backslash that starts no escape is a plain boundary', () => {
+      assertTokens(`\\${T}`, [T]); // "\e" is no escape
+    });
+
+    it('an escape is read one way only, even when its tail eats the header', () => {
+      assertTokens(`%2${T}`, []); // "%2e" is an escaped dot, leaving "yJ…" as the header
     });
   });
 
@@ -256,9 +257,19 @@ describe('scan: findTokens', () => {
       assert.equal(matches[1]!.start, text.indexOf(unsecured()));
     });
 
-    it('come in order and do not overlap, over many tokens', () => {
-      const tokens = Array.from({ length: 50 }, (_, i) => jws({ alg: 'HS256', kid: `k${i}` }));
+    it('come in order and do not overlap, over many tokens with more distinct headers than are cached', () => {
+      const tokens = Array.from({ length: 1500 }, (_, i) => (i % 3 === 2 ? jwe({ alg: 'dir', enc: 'A256GCM', kid: `k${i}` }) : jws({ alg: 'HS256', kid: `k${i}` })));
       assertTokens(tokens.join('\n'), tokens);
+    });
+
+    it('judges a header by the shape it opens, even when the same header was seen in another shape', () => {
+      const header = b64({ alg: 'none' });
+      const text = `${header}.${b64(CLAIMS)}. ${header}..iv.ct.tag ${header}.${b64(CLAIMS)}.${SIG} ${header}..iv.ct.tag`;
+      const matches = assertTokens(text, [`${header}.${b64(CLAIMS)}.`, `${header}.${b64(CLAIMS)}.${SIG}`]);
+      assert.deepEqual(
+        matches.map((m) => m.kind),
+        ['unsecured', 'jws'],
+      );
     });
   });
 
@@ -345,16 +356,12 @@ describe('scan: tokenAt', () => {
     }
   });
 
-  it('looks only near the offset: microseconds on a 4 MB line', () => {
+  // How fast it is on a 4 MB line is npm run bench's job; here, that it answers right there.
+  it('finds the token in the middle of a 4 MB line of base64url', () => {
     const blob = 'eyJh'.repeat(1 << 20);
     const line = `${blob} ${T} ${blob}`;
-    const offsets = [blob.length + 10, blob.length >> 1, line.length - 5, 0];
-    tokenAt(line, 0);
-    const t0 = performance.now();
-    for (let i = 0; i < 100; i++) for (const offset of offsets) tokenAt(line, offset);
-    const us = ((performance.now() - t0) * 1000) / 400;
-    assert.ok(us < 2000, `${us} µs per call`);
     assert.equal(tokenAt(line, blob.length + 10)?.token, T);
+    for (const offset of [0, blob.length >> 1, line.length - 5]) assert.equal(tokenAt(line, offset), undefined);
   });
 });
 
