@@ -114,7 +114,8 @@ describe('decodeToken fuzzing', function () {
     const generators = [() => text(int(120)), structured, () => mutate(pick(SEEDS)), () => mutate(structured())];
     let slowest = 0;
     for (let i = 0; i < 100_000; i++) slowest = Math.max(slowest, attempt(generators[i % generators.length]!()));
-    assert.ok(slowest < 50, `slowest decode took ${slowest.toFixed(1)} ms`);
+    // A hang guard, not a speed test (npm run bench measures speed): quadratic work would take seconds.
+    assert.ok(slowest < 1000, `slowest decode took ${slowest.toFixed(1)} ms`);
   });
 
   it('locates a JSON error exactly when JSON.parse fails, on 20,000 near-JSON texts', () => {
@@ -137,7 +138,7 @@ describe('decodeToken fuzzing', function () {
     }
   });
 
-  describe('rejects or decodes 1 MB inputs within 50 ms', () => {
+  describe('rejects or decodes 1 MB inputs without hanging', () => {
     const MB = 1_000_000;
     const header = base64url.encode('{"alg":"HS256"}');
     const b64 = (length: number): string => base64url.encode(bytes(Math.floor((length * 3) / 4)));
@@ -161,9 +162,10 @@ describe('decodeToken fuzzing', function () {
     for (const [name, make] of cases) {
       it(name, () => {
         const input = make();
-        // Best of five, so a garbage-collection pause or a busy machine does not fail the run.
-        const best = Math.min(...Array.from({ length: 5 }, () => attempt(input)));
-        assert.ok(best < 50, `${name}: ${best.toFixed(1)} ms`);
+        // A hang guard (linear work takes a few ms; npm run bench reports the figures): best of three,
+        // so a garbage-collection pause or a busy machine does not fail the run.
+        const best = Math.min(...Array.from({ length: 3 }, () => attempt(input)));
+        assert.ok(best < 1000, `${name}: ${best.toFixed(1)} ms`);
       });
     }
   });

@@ -1,0 +1,52 @@
+// The extension's manifest and package: VS Code's conventions hold, and a .vsix would carry only what
+// users need (`vsce ls` reads .vscodeignore the way `vsce package` does).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const repo = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
+
+describe('manifest', () => {
+  it('puts every command in the JWT category', () => {
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'JWT', command.command);
+  });
+
+  it('describes every setting, all under the jwt. prefix', () => {
+    for (const [name, setting] of Object.entries<Record<string, unknown>>(manifest.contributes.configuration.properties)) {
+      assert.match(name, /^jwt\./);
+      assert.ok(setting.description || setting.markdownDescription, `${name} has no description`);
+    }
+  });
+
+  it('activates lazily, never on "*"', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+  });
+
+  it('types the vscode API of the lowest VS Code it supports', () => {
+    const lowest = manifest.engines.vscode.replace(/^\^/, '');
+    assert.equal(lock.packages['node_modules/@types/vscode'].version, lowest);
+  });
+});
+
+describe('package', () => {
+  it('holds only the bundles, the panel assets, the docs and the manifest', () => {
+    const vsce = join(repo, 'node_modules', '.bin', 'vsce');
+    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).trim().split('\n').sort();
+    assert.deepEqual(files, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'dist/web/extension.js',
+      'dist/webview/codicons/codicon.css',
+      'dist/webview/codicons/codicon.ttf',
+      'dist/webview/panel.js',
+      'media/icon.png',
+      'media/panel.css',
+      'package.json',
+    ]);
+  });
+});
