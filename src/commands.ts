@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { decodeToken, JwtError } from './core';
-import { TokenPanel } from './panel/panel';
+import { TokenPanel, type PanelDeps } from './panel/panel';
 import { askForToken, findTokenInContext } from './tokenSource';
 
 /** "JWT: Decode": the token from the argument, selection, cursor or clipboard, else asks for one. */
-export async function decodeCommand(extensionUri: vscode.Uri, arg?: unknown): Promise<void> {
+export async function decodeCommand(deps: PanelDeps, arg?: unknown): Promise<void> {
   const picked = (await findTokenInContext(arg)) ?? (await askForToken());
   if (!picked) return;
-  TokenPanel.show(extensionUri, picked.token, picked.source);
+  TokenPanel.show(deps, picked);
 }
 
 /** "JWT: Copy Decoded JSON": header and payload of the token in context, as pretty JSON. */

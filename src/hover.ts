@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import { tokenAt, inspectToken, utcText } from './core';
 import type { TokenInspection, TimeClaim } from './core';
 import { statusLabel } from './core/status';
+import { flaskSessionHover } from './flaskHover';
+import { appendFenced } from './markdown';
+import type { VerifyOutcome } from './protocol';
+import type { HoverVerifier } from './verifyHover';
+import { verdictText } from './verifyWith';
 
 /** Hovers decode only the token under the mouse; recent results are kept by token text. */
 const CACHE_SIZE = 64;
@@ -10,7 +15,10 @@ const CACHE_MAX_AGE_MS = 5_000;
 export class TokenHoverProvider implements vscode.HoverProvider {
   private readonly cache = new Map<string, { inspection: TokenInspection; at: number }>();
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  /** `verifier`: adds a signature check when a saved key fits the token (see HoverVerifier). */
+  constructor(private readonly verifier?: HoverVerifier) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
     const config = vscode.workspace.getConfiguration('jwt.hover', document);
     if (!config.get<boolean>('enabled', true)) return undefined;
     const languages = config.get<string[]>('languages', []);
@@ -18,9 +26,13 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 
     const line = document.lineAt(position.line).text;
     const match = tokenAt(line, position.character);
-    if (!match) return undefined;
+    if (!match) return flaskSessionHover(line, position, document);
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
-    return new vscode.Hover(hoverMarkdown(this.inspect(match.token)), range);
+    const inspection = this.inspect(match.token);
+    const header = inspection.decoded?.kind === 'jws' ? inspection.decoded.header : undefined;
+    const verifying = header && this.verifier?.verify(match.token, header);
+    if (!verifying) return new vscode.Hover(hoverMarkdown(inspection), range);
+    return verifying.then((outcome) => new vscode.Hover(hoverMarkdown(inspection, outcome), range));
   }
 
   private inspect(token: string): TokenInspection {
@@ -40,7 +52,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
  * added with appendText (escaped) or inside a fence longer than any backtick run in it; only our
  * own two commands may run from links.
  */
-export function hoverMarkdown(inspection: TokenInspection): vscode.MarkdownString {
+export function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] };
   md.supportHtml = false;
@@ -61,6 +73,11 @@ export function hoverMarkdown(inspection: TokenInspection): vscode.MarkdownStrin
     md.appendMarkdown(`$(${status.icon}) **`);
     md.appendText(status.text);
     md.appendMarkdown('**\n\n');
+    if (verification) {
+      md.appendMarkdown(verification.verdict === 'valid' ? '$(pass) ' : '$(error) ');
+      md.appendText(verdictText(verification));
+      md.appendMarkdown('\n\n');
+    }
     appendTimes(md, decoded.times);
     if (decoded.payload !== undefined) {
       const text = typeof decoded.payload === 'string' ? decoded.payload : JSON.stringify(decoded.payload, null, 2);
@@ -98,10 +115,3 @@ function appendTimes(md: vscode.MarkdownString, times: { exp?: TimeClaim; iat?: 
 }
 
 const TIME_LABELS = { exp: 'expires', nbf: 'not before', iat: 'issued' } as const;
-
-/** A fenced block that the content cannot close: the fence is longer than any backtick run inside. */
-function appendFenced(md: vscode.MarkdownString, text: string, language: string): void {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longestRun + 1));
-  md.appendMarkdown(`${fence}${language}\n${text}\n${fence}\n`);
-}

@@ -1,19 +1,67 @@
 /**
  * The one typed protocol between the extension host and the panel's browser code.
  * Both sides import it; every message is a member of one of these unions.
+ * Key material travels only panel → host (pasted text, to be used once); nothing the host sends
+ * ever holds any: saved keys appear as names and facts (type, thumbprint).
  */
+import type { ClaimCheck, ExpectedClaims } from './core/expected';
 import type { TokenInspection } from './core/inspect';
+import type { KeyFacts } from './core/keyFacts';
+import type { VerifyResult } from './core/types';
 
 /** What the panel remembers across hide/show and window reloads (webview state). */
 export interface PanelState {
   token: string;
 }
 
+/** A saved key as the panel and menus see it: its name and facts, never its material. */
+export interface SavedKey extends Omit<KeyFacts, 'material'> {
+  name: string;
+}
+
+/** Where a key for signing or verifying comes from. */
+export type KeyChoice =
+  | { kind: 'saved'; name: string }
+  /** A secret, PEM, certificate, JWK or JWKS typed or pasted in; used once, never stored or sent back. */
+  | { kind: 'text'; text: string }
+  /** A file's URI string, or a path: absolute or relative to the workspace folder. */
+  | { kind: 'file'; path: string };
+
+export type KeyPurpose = 'verify' | 'sign';
+
+/** valid ✓, invalid (the signature does not match), or cannot verify (no usable key, unsigned token…). */
+export type Verdict = 'valid' | 'invalid' | 'cannot-verify';
+
+/** A signature check with the key's name and the expected-claims report. */
+export interface VerifyOutcome extends VerifyResult {
+  verdict: Verdict;
+  /** How the key is named: `key "prod"`, `key file keys/public.pem`, `the entered key`. */
+  keyLabel: string;
+  claims: ClaimCheck[];
+}
+
+/** Whether "Write back" can replace the token where it came from, and if not, why. */
+export type WriteBack = { enabled: true; where: string } | { enabled: false; reason: string };
+
 export type HostToPanel =
   /** Show a token; `source` says where it came from ("selection", "clipboard", …). */
-  { type: 'show'; inspection: TokenInspection; source: string };
+  | { type: 'show'; inspection: TokenInspection; source: string; keys: SavedKey[]; pinned?: string; writeBack: WriteBack; lastAlg?: string }
+  | { type: 'keys'; keys: SavedKey[]; pinned?: string }
+  | { type: 'verified'; outcome: VerifyOutcome }
+  | { type: 'signed'; token: string; warnings: string[] }
+  | { type: 'keyFile'; purpose: KeyPurpose; path: string; label: string }
+  /** An action could not be done; `message` says why in a sentence. */
+  | { type: 'failed'; action: 'verify' | 'sign' | 'writeBack' | 'saveKey'; message: string }
+  | { type: 'notice'; message: string };
 
 export type PanelToHost =
   | { type: 'ready' }
   /** Copy text to the clipboard through the host (webview clipboard access varies by platform). */
-  | { type: 'copy'; text: string; label: string };
+  | { type: 'copy'; text: string; label: string }
+  | { type: 'verify'; key: KeyChoice; expected: ExpectedClaims }
+  | { type: 'sign'; payload: string; alg: string; key: KeyChoice }
+  /** Replace the shown token where it came from in the editor with `token`. */
+  | { type: 'writeBack'; token: string }
+  /** Save pasted key text under a name the host asks for. */
+  | { type: 'saveKey'; text: string }
+  | { type: 'chooseKeyFile'; purpose: KeyPurpose };

@@ -5,6 +5,8 @@ import { findTokens, tokenAt, decodeToken, JwtError } from './core';
 export interface PickedToken {
   token: string;
   source: 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
+  /** Where the token sits in an editor, when it came from one (the panel can write a new one back there). */
+  location?: vscode.Location;
 }
 
 /** Strips what people select or paste around a token: a "Bearer " prefix, quotes, whitespace. */
@@ -28,13 +30,13 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
       const text = document.getText(selection);
       const cleaned = cleanTokenText(text);
       const found = findTokens(cleaned)[0] ?? findTokens(text)[0];
-      if (found) return { token: found.token, source: 'selection' };
+      if (found) return { token: found.token, source: 'selection', location: locate(document, document.offsetAt(selection.start) + text.indexOf(found.token), found.token) };
       // A selection that is one broken token still deserves its error message in the panel.
       if (looksLikeAttemptedToken(cleaned)) return { token: cleaned, source: 'selection' };
     }
     const line = document.lineAt(selection.active.line).text;
     const atCursor = tokenAt(line, selection.active.character);
-    if (atCursor) return { token: atCursor.token, source: 'cursor' };
+    if (atCursor) return { token: atCursor.token, source: 'cursor', location: locate(document, document.offsetAt(new vscode.Position(selection.active.line, atCursor.start)), atCursor.token) };
   }
   // A browser may refuse clipboard access; that only means there is no token there.
   const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
@@ -64,6 +66,10 @@ export function validateToken(token: string): string | undefined {
   } catch (e) {
     return e instanceof JwtError ? e.message : 'This is not a token.';
   }
+}
+
+function locate(document: vscode.TextDocument, offset: number, token: string): vscode.Location {
+  return new vscode.Location(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + token.length)));
 }
 
 /** One run of base64url and dots with at least one dot: a token, perhaps a damaged one. */

@@ -7,8 +7,10 @@ import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
 import { statusLabel, utcText } from '../../src/core/status';
 import type { DecodedToken, TimeClaim } from '../../src/core/types';
 import type { TokenInspection } from '../../src/core/inspect';
-import type { HostToPanel, PanelState, PanelToHost } from '../../src/protocol';
+import type { HostToPanel, PanelState, PanelToHost, SavedKey } from '../../src/protocol';
 import { h, icon, type Child } from './dom';
+import { resignSection, type ResignSection } from './resignSection';
+import { verdictBanner, verifySection, type VerifySection } from './verifySection';
 
 interface VsCodeApi {
   postMessage(message: PanelToHost): void;
@@ -20,15 +22,52 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let current: TokenInspection | undefined;
+let verify: VerifySection | undefined;
+let resign: ResignSection | undefined;
+const post = (message: PanelToHost): void => vscode.postMessage(message);
 
 window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   const message = event.data;
-  if (message.type === 'show') {
-    current = message.inspection;
-    vscode.setState({ token: current.token });
-    render(message.inspection, message.source);
+  switch (message.type) {
+    case 'show': {
+      current = message.inspection;
+      vscode.setState({ token: current.token });
+      const decoded = current.decoded;
+      const alg = stringOf(decoded?.header.alg);
+      verify = decoded?.kind === 'jws' ? verifySection(alg, post) : undefined;
+      resign = decoded && typeof decoded.payload === 'object' ? resignSection(JSON.stringify(decoded.payload, null, 2), decoded.kind === 'jws' ? alg : message.lastAlg ?? 'HS256', message.writeBack, post) : undefined;
+      render(message.inspection, message.source);
+      updateKeys(message);
+      return;
+    }
+    case 'keys':
+      return updateKeys(message);
+    case 'verified':
+      verify?.showOutcome(message.outcome);
+      document.getElementById('verdict')?.replaceChildren(verdictBanner(message.outcome));
+      return;
+    case 'signed':
+      return resign?.showSigned(message.token, message.warnings);
+    case 'keyFile':
+      return (message.purpose === 'sign' ? resign : verify)?.picker.setFile(message.path, message.label);
+    case 'failed':
+      if (message.action === 'verify') verify?.showError(message.message);
+      else if (message.action === 'saveKey') showNotice(message.message, 'bad');
+      else resign?.showMessage(message.message, 'bad');
+      return;
+    case 'notice':
+      return showNotice(message.message, 'ok');
   }
 });
+
+function updateKeys({ keys, pinned }: { keys: SavedKey[]; pinned?: string }): void {
+  verify?.refresh(keys, pinned);
+  resign?.refresh(keys, pinned);
+}
+
+function showNotice(message: string, tone: 'ok' | 'bad'): void {
+  document.getElementById('notice')?.replaceChildren(h('div', { class: tone === 'ok' ? 'notice' : 'error', role: 'status' }, icon(tone === 'ok' ? 'check' : 'error'), h('span', {}, message)));
+}
 
 // Times are relative to now: refresh them (and the status, which can flip to expired) every second.
 setInterval(() => {
@@ -45,16 +84,18 @@ app.addEventListener('click', (event) => {
   const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
   if (!button || !current) return;
   const what = button.dataset.copy!;
-  vscode.postMessage({ type: 'copy', text: copyText(current, what), label: button.dataset.label ?? what });
+  post({ type: 'copy', text: copyText(current, what), label: button.dataset.label ?? what });
 });
 
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });
 
 function render(inspection: TokenInspection, source: string): void {
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
   const children: Child[] = [
     renderStatus(inspection, source),
+    h('div', { id: 'verdict' }),
+    h('div', { id: 'notice' }),
     section('Token', renderParts(inspection), copyButton('token', 'the token')),
     inspection.error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, inspection.error.message)),
     decoded && decoded.warnings.length > 0 && h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
@@ -63,9 +104,10 @@ function render(inspection: TokenInspection, source: string): void {
     decoded && typeof decoded.payload === 'string' && section('Payload (not JSON)', h('pre', { class: 'json' }, decoded.payload)),
     decoded?.kind === 'jwe' && section('Payload', h('p', { class: 'muted' }, 'Encrypted: the claims can only be read with the decryption key.')),
     header && section('Header', claimsTable(header, 'header')),
-    renderSignature(decoded),
+    verify && section('Verify signature', verify.element),
     header && section('Header JSON', h('pre', { class: 'json' }, JSON.stringify(header, null, 2)), copyButton('header', 'the header JSON')),
     decoded?.payload !== undefined && section('Payload JSON', h('pre', { class: 'json' }, payloadText(decoded)), copyButton('payload', 'the payload JSON')),
+    resign && section('Edit & re-sign', resign.element),
   ];
   app.replaceChildren(...children.filter((c): c is Node => typeof c === 'object'));
 }
@@ -110,11 +152,6 @@ function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header
     h('tr', {}, h('th', {}, h('code', {}, name)), h('td', { class: 'value' }, valueText(value)), h('td', { class: 'muted' }, describeClaim(name, where) ?? '')),
   );
   return h('table', { class: 'claims' }, h('tbody', {}, ...rows));
-}
-
-function renderSignature(decoded: DecodedToken | undefined): HTMLElement | undefined {
-  if (!decoded || decoded.kind !== 'jws') return undefined;
-  return section('Signature', h('p', { class: 'muted' }, icon('shield'), ` Not verified: decoding does not check the signature (${stringOf(decoded.header.alg)}).`));
 }
 
 function updateLive(decoded: DecodedToken): void {

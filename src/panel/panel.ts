@@ -1,81 +1,126 @@
 import * as vscode from 'vscode';
 import { inspectToken } from '../core';
-import type { HostToPanel, PanelState, PanelToHost } from '../protocol';
+import type { KeyStore } from '../keys/store';
+import type { HostToPanel, PanelState, PanelToHost, VerifyOutcome } from '../protocol';
+import { LAST_ALG } from '../signing';
+import { handlePanelAction, writeBackState } from './actions';
 import { panelHtml, panelResourceRoots } from './html';
 
 export const PANEL_VIEW_TYPE = 'jwt.panel';
+
+/** What the panel needs from the extension. */
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  keys: KeyStore;
+  globalState: vscode.Memento;
+}
+
+/** The token shown, where it came from, and (when it came from an editor) where it sits. */
+export interface ShownToken {
+  token: string;
+  source: string;
+  location?: vscode.Location;
+}
 
 /** The one JWT panel: opened by Decode, then updated in place by later Decodes. */
 export class TokenPanel {
   private static current: TokenPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private state: { token: string; source: string } | undefined;
+  private shown: ShownToken | undefined;
+  private verification: VerifyOutcome | undefined;
   private ready = false;
 
   /** Shows `token` in the panel, opening it beside the editor if it is not open. */
-  static show(extensionUri: vscode.Uri, token: string, source: string): TokenPanel {
+  static show(deps: PanelDeps, shown: ShownToken): TokenPanel {
     if (!TokenPanel.current) {
       const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'JWT', vscode.ViewColumn.Beside, {
         enableScripts: true,
         retainContextWhenHidden: false,
-        localResourceRoots: panelResourceRoots(extensionUri),
+        localResourceRoots: panelResourceRoots(deps.extensionUri),
       });
-      TokenPanel.current = new TokenPanel(panel, extensionUri);
+      TokenPanel.current = new TokenPanel(panel, deps);
     } else {
       TokenPanel.current.panel.reveal(undefined, true);
     }
-    TokenPanel.current.display(token, source);
+    TokenPanel.current.display(shown);
     return TokenPanel.current;
   }
 
   /** Brings back a panel that was open when the window reloaded. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: PanelState | undefined): void {
-    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(extensionUri) };
+  static revive(panel: vscode.WebviewPanel, deps: PanelDeps, state: PanelState | undefined): void {
+    panel.webview.options = { enableScripts: true, localResourceRoots: panelResourceRoots(deps.extensionUri) };
     TokenPanel.current?.panel.dispose();
-    TokenPanel.current = new TokenPanel(panel, extensionUri);
-    if (state?.token) TokenPanel.current.display(state.token, 'restored');
+    TokenPanel.current = new TokenPanel(panel, deps);
+    if (state?.token) TokenPanel.current.display({ token: state.token, source: 'restored' });
   }
 
-  /** The open panel, for tests and for commands that act on it. */
+  /** The open panel, for commands that act on it. */
   static get open(): TokenPanel | undefined {
     return TokenPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    panel.webview.html = panelHtml(panel.webview, extensionUri);
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps) {
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: PanelToHost) => this.receive(m), undefined, this.disposables);
+    deps.keys.onDidChange(() => this.post({ type: 'keys', keys: deps.keys.list(), pinned: deps.keys.pinned()?.name }), undefined, this.disposables);
   }
 
   get token(): string | undefined {
-    return this.state?.token;
+    return this.shown?.token;
   }
 
-  private display(token: string, source: string): void {
-    this.state = { token, source };
-    this.panel.title = `JWT · ${titleFor(token)}`;
-    // A webview that is still loading drops messages: the state is sent once it says it is ready.
-    if (this.ready) this.post();
+  /** Shows a signature check of the current token prominently. */
+  showVerification(outcome: VerifyOutcome): void {
+    this.verification = outcome;
+    this.post({ type: 'verified', outcome });
   }
 
-  private post(): void {
-    if (!this.state) return;
-    const message: HostToPanel = { type: 'show', inspection: inspectToken(this.state.token), source: this.state.source };
-    void this.panel.webview.postMessage(message);
-  }
-
-  private async receive(message: PanelToHost): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.post();
-        return;
-      case 'copy':
-        await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(`$(check) Copied ${message.label}`, 3000);
-        return;
+  /**
+   * Handles one message from the panel and returns the replies it posted. The extension's API
+   * exposes this, so tests drive the panel's host side exactly as the panel does.
+   */
+  async receive(message: PanelToHost): Promise<HostToPanel[]> {
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.postShown();
+      return [];
     }
+    if (!this.shown) return [];
+    const replies = await handlePanelAction(this.deps, this.shown, message, (shown) => this.display(shown));
+    for (const reply of replies) {
+      if (reply.type === 'verified') this.verification = reply.outcome;
+      this.post(reply);
+    }
+    return replies;
+  }
+
+  private display(shown: ShownToken): void {
+    if (shown.token !== this.shown?.token) this.verification = undefined;
+    this.shown = shown;
+    this.panel.title = `JWT · ${titleFor(shown.token)}`;
+    this.postShown();
+  }
+
+  /** The token and what goes with it; a webview that is still loading drops messages, so this waits for "ready". */
+  private postShown(): void {
+    if (!this.shown) return;
+    const { keys, globalState } = this.deps;
+    this.post({
+      type: 'show',
+      inspection: inspectToken(this.shown.token),
+      source: this.shown.source,
+      keys: keys.list(),
+      pinned: keys.pinned()?.name,
+      writeBack: writeBackState(this.shown),
+      lastAlg: globalState.get<string>(LAST_ALG),
+    });
+    if (this.verification) this.post({ type: 'verified', outcome: this.verification });
+  }
+
+  private post(message: HostToPanel): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
   }
 
   private dispose(): void {

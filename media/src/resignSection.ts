@@ -1,0 +1,74 @@
+/** The panel's Edit & re-sign section: a payload editor checked as you type, algorithm, key, and the new token. */
+import { keyMisfit } from '../../src/core/keyFacts';
+import { parsePayload } from '../../src/core/payload';
+import { SIGNING_ALGORITHMS } from '../../src/core/sign';
+import type { PanelToHost, SavedKey, WriteBack } from '../../src/protocol';
+import { h, icon } from './dom';
+import { keyPicker, type KeyPicker } from './keyPicker';
+
+export interface ResignSection {
+  element: HTMLElement;
+  picker: KeyPicker;
+  refresh(keys: SavedKey[], pinned?: string): void;
+  showSigned(token: string, warnings: string[]): void;
+  showMessage(message: string, tone: 'bad' | 'ok'): void;
+}
+
+export function resignSection(payload: string, alg: string, writeBack: WriteBack, post: (message: PanelToHost) => void): ResignSection {
+  const picker = keyPicker('sign', post);
+  const editor = h('textarea', { id: 'payload-editor', class: 'payload-editor', rows: String(Math.min(20, payload.split('\n').length + 1)), spellcheck: 'false', 'aria-label': 'Payload JSON' });
+  editor.value = payload;
+  const check = h('div', { id: 'payload-check', class: 'muted', 'aria-live': 'polite' });
+  const algSelect = h('select', { id: 'sign-alg', 'aria-label': 'Algorithm' }, ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)));
+  algSelect.value = (SIGNING_ALGORITHMS as readonly string[]).includes(alg) ? alg : 'HS256';
+  const signButton = h('button', { class: 'primary', type: 'button', id: 'sign-button' }, icon('edit'), ' Sign');
+  const output = h('div', { id: 'sign-result', 'aria-live': 'polite' });
+  let keys: SavedKey[] = [];
+  let pinned: string | undefined;
+
+  const refresh = (): void => picker.refresh(keys, (key) => !keyMisfit(key, algSelect.value, 'sign'), pinned);
+  const validate = (): boolean => {
+    const parsed = parsePayload(editor.value);
+    if (parsed.ok) check.replaceChildren(icon('check'), ' Valid JSON object');
+    else check.replaceChildren(icon('error'), ` Line ${parsed.problem.line}, column ${parsed.problem.column}: ${parsed.problem.reason}`);
+    check.className = parsed.ok ? 'tone-ok' : 'tone-bad';
+    editor.setAttribute('aria-invalid', String(!parsed.ok));
+    return parsed.ok;
+  };
+  const showMessage = (message: string, tone: 'bad' | 'ok'): void =>
+    output.replaceChildren(h('div', { class: tone === 'bad' ? 'error' : 'notice', role: tone === 'bad' ? 'alert' : 'status' }, icon(tone === 'bad' ? 'error' : 'check'), h('span', {}, message)));
+
+  editor.addEventListener('input', validate);
+  algSelect.addEventListener('change', refresh);
+  signButton.addEventListener('click', () => {
+    if (!validate()) return showMessage('Fix the payload first: it must be a JSON object.', 'bad');
+    const key = picker.choice();
+    if (typeof key === 'string') return showMessage(key, 'bad');
+    post({ type: 'sign', payload: editor.value, alg: algSelect.value, key });
+  });
+  validate();
+
+  const element = h('div', { class: 'resign' }, editor, check, h('div', { class: 'row' }, h('label', { for: 'sign-alg' }, 'Algorithm'), algSelect), picker.element, h('div', { class: 'row' }, signButton), output);
+  return {
+    element,
+    picker,
+    refresh(newKeys, newPinned) {
+      keys = newKeys;
+      pinned = newPinned;
+      refresh();
+    },
+    showSigned(token, warnings) {
+      const copy = h('button', { class: 'secondary', type: 'button', id: 'copy-new-token' }, icon('copy'), ' Copy new token');
+      copy.addEventListener('click', () => post({ type: 'copy', text: token, label: 'the new token' }));
+      const write = h('button', { class: 'secondary', type: 'button', id: 'write-back', title: writeBack.enabled ? `Replace the original token in ${writeBack.where}` : writeBack.reason }, icon('replace'), ' Write back');
+      if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', token }));
+      else write.disabled = true;
+      output.replaceChildren(
+        h('code', { class: 'token', id: 'new-token' }, token),
+        ...warnings.map((w) => h('div', { class: 'warning-line' }, icon('warning'), h('span', {}, w))),
+        h('div', { class: 'row' }, copy, write, !writeBack.enabled && h('span', { class: 'muted' }, writeBack.reason)),
+      );
+    },
+    showMessage,
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Inline expiry hints: a short label per token ("expires in 2 h", "expired 3 d ago", "unsigned"),
+ * and an incremental line index of a document's tokens so that an edit rescans only the lines it
+ * touched. Editor-free: the editor adapter (src/decorations.ts) and the benchmark both use it.
+ */
+import { formatRelativeShort } from './claims';
+import { decodeToken } from './decode';
+import { findTokens } from './scan';
+import type { TokenMatch } from './types';
+
+/** A token's hint; `tone` picks the colour: a problem, or plain information. */
+export interface TokenHint {
+  text: string;
+  tone: 'ok' | 'problem';
+}
+
+/** What a hint needs from a token, independent of the time: decoded once per distinct token. */
+interface TokenFacts {
+  kind: 'jws' | 'jwe' | 'unsecured' | 'malformed';
+  exp?: number;
+  nbf?: number;
+  /** The last hint computed, which holds from `from` until just before `until` (ms). */
+  last?: { hint: TokenHint; from: number; until: number | undefined };
+}
+
+/** Distinct tokens remembered; beyond this the memo starts over (a log may hold millions). */
+const FACTS_CACHE_SIZE = 20_000;
+const factsCache = new Map<string, TokenFacts>();
+
+function tokenFacts(token: string): TokenFacts {
+  let facts = factsCache.get(token);
+  if (facts) return facts;
+  try {
+    const { kind, times } = decodeToken(token);
+    facts = { kind, exp: times.exp?.seconds, nbf: times.nbf?.seconds };
+  } catch {
+    facts = { kind: 'malformed' };
+  }
+  if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.clear();
+  factsCache.set(token, facts);
+  return facts;
+}
+
+/**
+ * The hint for `token` at `nowMs` (milliseconds since the epoch).
+ * @example tokenHint(token, Date.now()) // { text: 'expires in 2 h', tone: 'ok' }
+ */
+export function tokenHint(token: string, nowMs: number): TokenHint {
+  const { kind, exp, nbf } = tokenFacts(token);
+  const now = new Date(nowMs);
+  const nowSeconds = nowMs / 1000;
+  if (kind === 'malformed') return { text: 'malformed token', tone: 'problem' };
+  if (kind === 'jwe') return { text: 'encrypted', tone: 'ok' };
+  if (kind === 'unsecured') return { text: 'unsigned', tone: 'problem' };
+  if (nbf !== undefined && nowSeconds < nbf) return { text: `valid ${formatRelativeShort(nbf, now)}`, tone: 'problem' };
+  if (exp === undefined) return { text: 'no expiry', tone: 'ok' };
+  const relative = formatRelativeShort(exp, now);
+  if (nowSeconds >= exp) return { text: `expired ${relative === 'now' ? 'just now' : relative}`, tone: 'problem' };
+  return { text: `expires ${relative}`, tone: 'ok' };
+}
+
+/** A label in the largest unit changes at least once a year; the search looks no further. */
+const HORIZON_MS = 366 * 86_400_000;
+
+/**
+ * When `token`'s hint text next changes after `nowMs` (ms since the epoch), or undefined if it
+ * never does ("encrypted", "no expiry"). Found by bisection over tokenHint itself, so it agrees with
+ * the labels by construction: a label never comes back once it changed (counts only run one way).
+ */
+export function nextHintChange(token: string, nowMs: number): number | undefined {
+  const current = tokenHint(token, nowMs).text;
+  let lo = nowMs;
+  let hi = nowMs + HORIZON_MS;
+  if (tokenHint(token, hi).text === current) return undefined;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (tokenHint(token, mid).text === current) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** A hint placed after a token: `column` is where the token ends on `line`. */
+export interface PlacedHint {
+  line: number;
+  column: number;
+  hint: TokenHint;
+}
+
+/**
+ * The hints for the tokens on lines [from, to) of `index`, and when the first of them changes
+ * (undefined: none ever does), for one timer to refresh them all. This is the work an editor does
+ * per edit for what is on screen; the benchmark measures it.
+ */
+export function hintsForLines(index: TokenLines, from: number, to: number, nowMs: number): { hints: PlacedHint[]; nextChange?: number } {
+  const hints: PlacedHint[] = [];
+  let nextChange: number | undefined;
+  for (const { line, match } of index.tokensIn(from, to)) {
+    const { hint, until } = lastingHint(match.token, nowMs);
+    hints.push({ line, column: match.end, hint });
+    if (until !== undefined && (nextChange === undefined || until < nextChange)) nextChange = until;
+  }
+  return { hints, nextChange };
+}
+
+/** tokenHint and nextHintChange, remembered per token for as long as the hint holds: redrawing is then a lookup. */
+function lastingHint(token: string, nowMs: number): { hint: TokenHint; until: number | undefined } {
+  const facts = tokenFacts(token);
+  const { last } = facts;
+  if (last && last.from <= nowMs && (last.until === undefined || nowMs < last.until)) return last;
+  facts.last = { hint: tokenHint(token, nowMs), from: nowMs, until: nextHintChange(token, nowMs) };
+  return facts.last;
+}
+
+/** A change to a document: old lines [startLine, endLine] (inclusive) replaced by `text`. */
+export interface LineChange {
+  startLine: number;
+  endLine: number;
+  text: string;
+}
+
+/** A token and the line it is on (`start`/`end` are offsets within that line). */
+export interface LineToken {
+  line: number;
+  match: TokenMatch;
+}
+
+const NONE: readonly TokenMatch[] = [];
+/** Inserting more lines than this at once rebuilds the array (spreading them into splice would overflow the stack). */
+const MAX_SPLICE = 10_000;
+
+function scanLine(text: string): readonly TokenMatch[] {
+  // Most lines hold no dot, and no token without one.
+  return text.includes('.') ? findTokens(text) : NONE;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The tokens of a document, line by line, kept up to date edit by edit. Tokens never span lines
+ * (a line break ends one), so an edit rescans only the lines it replaced.
+ * @example
+ * const index = new TokenLines(text);
+ * index.applyChanges([{ startLine: 3, endLine: 3, text: 'x' }], (line) => lines[line]);
+ * [...index.tokensIn(0, 100)] // [{ line: 7, match: { start, end, token, kind } }]
+ */
+export class TokenLines {
+  private lines: (readonly TokenMatch[])[] = [];
+
+  constructor(text = '') {
+    this.reset(text);
+  }
+
+  reset(text: string): void {
+    this.lines = text.split(/\r?\n/).map(scanLine);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /**
+   * Applies changes in the order given, each against the document as the previous ones left it
+   * (VS Code's contentChanges), then rescans the replaced lines, reading them with `lineText` from
+   * the document as it is after all of them.
+   */
+  applyChanges(changes: readonly LineChange[], lineText: (line: number) => string): void {
+    let dirty: number[] = [];
+    for (const { startLine, endLine, text } of changes) {
+      const added = countLines(text);
+      const removed = endLine - startLine + 1;
+      this.replace(startLine, removed, added);
+      const shift = added - removed;
+      dirty = dirty.filter((line) => line < startLine || line > endLine).map((line) => (line > endLine ? line + shift : line));
+      for (let line = startLine; line < startLine + added; line++) dirty.push(line);
+    }
+    for (const line of new Set(dirty)) this.lines[line] = scanLine(lineText(line));
+  }
+
+  /** The tokens on lines [from, to), in order. */
+  *tokensIn(from: number, to: number): Generator<LineToken> {
+    for (let line = Math.max(0, from); line < Math.min(to, this.lines.length); line++) {
+      for (const match of this.lines[line]!) yield { line, match };
+    }
+  }
+
+  private replace(start: number, removed: number, added: number): void {
+    if (added <= MAX_SPLICE) {
+      this.lines.splice(start, removed, ...new Array<readonly TokenMatch[]>(added).fill(NONE));
+    } else {
+      this.lines = [...this.lines.slice(0, start), ...new Array<readonly TokenMatch[]>(added).fill(NONE), ...this.lines.slice(start + removed)];
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { base64url, calculateJwkThumbprint, type JWK } from 'jose';
+import { isJsonObject } from './json';
+import { describeKey, keyProblem, pemToJwk, publicJwk, readKey } from './key';
+
+/** What can be said about a key without showing it, plus its normalized form for storing. */
+export interface KeyFacts {
+  /** The key as JSON text: a JWK (an oct JWK for a shared secret) or a JWKS. Secret: never display it. */
+  material: string;
+  type: 'secret' | 'RSA' | 'EC' | 'OKP' | 'JWKS';
+  crv?: string;
+  /** The key's own "alg" member, if any. */
+  alg?: string;
+  kid?: string;
+  /** True when it can sign: a shared secret or a private key. */
+  private: boolean;
+  /**
+   * The RFC 7638 thumbprint of the public half. None for shared secrets: a hash of a weak secret
+   * would let anyone who sees it guess the secret offline.
+   */
+  thumbprint?: string;
+  /** "an RSA private key", "a shared secret", "a JWKS of 3 keys". */
+  description: string;
+}
+
+/**
+ * Reads any key the core accepts (secret, PEM, JWK, JWKS) into KeyFacts.
+ *
+ * @throws {JwtError} `key-format` for input readKey or pemToJwk cannot read
+ * @example
+ * (await readKeyFacts(pkcs8Pem)).description // "an EC P-256 private key"
+ */
+export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
+  const input = readKey(key);
+  if (input.type === 'secret') {
+    const kid = octKid(key);
+    const jwk = { kty: 'oct', k: base64url.encode(input.bytes), ...(kid === undefined ? {} : { kid }) };
+    return { material: JSON.stringify(jwk), type: 'secret', kid, private: true, description: 'a shared secret' };
+  }
+  if (input.type === 'jwks') {
+    const kids = input.keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string');
+    const count = input.keys.length === 1 ? '1 key' : `${input.keys.length} keys`;
+    return {
+      material: JSON.stringify({ keys: input.keys.map((k) => (k.kty === 'oct' ? k : publicJwk(k))) }),
+      type: 'JWKS',
+      private: false,
+      description: `a JWKS of ${count}${kids.length ? ` (kids: ${kids.join(', ')})` : ''}`,
+    };
+  }
+  const jwk: JWK = input.type === 'pem' ? await pemToJwk(input) : input.jwk;
+  const isPrivate = typeof jwk.d === 'string';
+  return {
+    material: JSON.stringify(jwk),
+    type: jwk.kty as 'RSA' | 'EC' | 'OKP',
+    crv: jwk.crv,
+    alg: jwk.alg,
+    kid: jwk.kid,
+    private: isPrivate,
+    thumbprint: await calculateJwkThumbprint(publicJwk(jwk)),
+    description: describeKey(jwk).replace(/ key$/, isPrivate ? ' private key' : ' public key'),
+  };
+}
+
+/** The kid of an oct JWK given as object or JSON text (readKey keeps only a secret's bytes). */
+function octKid(key: string | object): string | undefined {
+  let jwk: unknown = key;
+  if (typeof key === 'string') {
+    try {
+      jwk = JSON.parse(key);
+    } catch {
+      return undefined;
+    }
+  }
+  const kid = isJsonObject(jwk) && jwk.kty === 'oct' ? jwk.kid : undefined;
+  return typeof kid === 'string' ? kid : undefined;
+}
+
+/**
+ * Why a key cannot sign (or verify) with `alg`, or undefined when it can. A JWKS can only verify
+ * and holds keys of several kinds, so it is taken as fitting any asymmetric algorithm.
+ *
+ * @example
+ * keyMisfit(hsSecretFacts, 'RS256', 'sign') // "The key is a shared secret but you chose RS256, which needs an RSA key"
+ */
+export function keyMisfit(facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'private'>, alg: string, purpose: 'sign' | 'verify'): string | undefined {
+  if (facts.type === 'JWKS') {
+    if (purpose === 'sign') return 'A JWKS can only verify; signing needs one private key';
+    return alg.startsWith('HS') ? `A JWKS cannot verify ${alg}, which needs a shared secret` : undefined;
+  }
+  const kty = facts.type === 'secret' ? 'oct' : facts.type;
+  const usage = purpose === 'sign' ? `you chose ${alg}` : `the token is signed with ${alg}`;
+  let problem: string | undefined;
+  try {
+    problem = keyProblem({ kty, crv: facts.crv, alg: facts.alg }, alg, usage);
+  } catch (error) {
+    return (error as Error).message; // an algorithm no key fits, e.g. "none"
+  }
+  if (problem) return problem;
+  return purpose === 'sign' && !facts.private ? 'The key is a public key; signing needs the private key' : undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * What is risky about a token, for the editor's Problems: unsigned, expired, signed with a secret
+ * everybody knows, or long-lived and hard-coded in source. Offline: the weak-secret check tries a
+ * small built-in list with jose, nothing leaves the machine.
+ */
+import { compactVerify } from 'jose';
+import { formatDuration, formatRelative } from './claims';
+import { decodeToken } from './decode';
+import { utcText } from './status';
+
+export type RiskKind = 'algNone' | 'expired' | 'weakSecret' | 'longLived';
+
+export interface TokenRisk {
+  kind: RiskKind;
+  message: string;
+}
+
+export interface RiskOptions {
+  now?: Date;
+  /** The token sits in source code, where a long-lived one is a leaked credential waiting to happen. */
+  hardCoded?: boolean;
+  /** A hard-coded token valid longer than this (iat, or now, to exp) is reported; default 30. */
+  longLivedDays?: number;
+}
+
+/**
+ * The risks decoding alone reveals (all but the weak secret, which needs {@link findWeakSecret}).
+ * A token that does not decode has none: the hover explains what is wrong with it.
+ * @example tokenRisks(unsignedToken) // [{ kind: 'algNone', message: 'This token is unsigned …' }]
+ */
+export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[] {
+  const now = options.now ?? new Date();
+  let decoded;
+  try {
+    decoded = decodeToken(token, { now });
+  } catch {
+    return [];
+  }
+  const risks: TokenRisk[] = [];
+  const { exp, iat } = decoded.times;
+  if (decoded.kind === 'unsecured') {
+    const alg = String(decoded.header.alg);
+    risks.push({ kind: 'algNone', message: `This token is unsigned (alg "${alg}"): anyone can forge its claims, and a server that accepts it accepts forgeries` });
+  }
+  if (decoded.status === 'expired' && exp) {
+    risks.push({ kind: 'expired', message: `This token expired ${exp.relative} (${utcText(exp.date)})` });
+  }
+  if (options.hardCoded && decoded.kind !== 'jwe' && decoded.status !== 'expired') {
+    const days = options.longLivedDays ?? 30;
+    const fix = 'load it from configuration or a secret store instead, and rotate it if this file was ever shared';
+    if (!exp) {
+      risks.push({ kind: 'longLived', message: `A token that never expires (no exp) is hard-coded here: whoever reads this file can use it forever; ${fix}` });
+    } else {
+      const from = iat?.seconds ?? now.getTime() / 1000;
+      if (exp.seconds - from > days * 86400) {
+        const span = iat ? `valid for ${formatDuration(exp.seconds - from)}` : `valid ${formatRelative(exp.seconds, now).replace(/^in /, 'for another ')}`;
+        risks.push({ kind: 'longLived', message: `A token ${span} is hard-coded here (more than ${days} days); ${fix}` });
+      }
+    }
+  }
+  return risks;
+}
+
+/**
+ * Secrets that tutorials, samples and defaults use; tokens signed with one of them can be forged by
+ * anyone. Kept short on purpose: this is a smoke alarm, not a cracker.
+ */
+export const WEAK_SECRETS: readonly string[] = [
+  'secret', 'your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'changeme', 'change-me', 'password',
+  '123456', '12345678', 'jwt_secret', 'jwt-secret', 'jwtsecret', 'JWT_SECRET', 'supersecret', 'super-secret',
+  'secretkey', 'secret-key', 'secret_key', 'mysecret', 'my-secret', 'my_secret', 'key', 'test', 'default',
+  'admin', 'qwerty', 'shhhhh', 'keyboard cat', 'your_jwt_secret', 'SECRET_KEY',
+];
+
+const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
+const encoded = WEAK_SECRETS.map((secret) => ({ secret, bytes: new TextEncoder().encode(secret) }));
+
+/**
+ * The well-known secret `token` is signed with, or undefined (also for anything but HS256/384/512).
+ * @example await findWeakSecret(jwtIoExampleToken) // 'your-256-bit-secret'
+ */
+export async function findWeakSecret(token: string): Promise<string | undefined> {
+  let alg: unknown;
+  try {
+    alg = decodeToken(token).header.alg;
+  } catch {
+    return undefined;
+  }
+  if (typeof alg !== 'string' || !HMAC_ALGS.has(alg)) return undefined;
+  for (const { secret, bytes } of encoded) {
+    try {
+      await compactVerify(token, bytes, { algorithms: [alg] });
+      return secret;
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
+/** The weak-secret risk as a sentence, for a secret {@link findWeakSecret} found. */
+export function weakSecretRisk(secret: string): TokenRisk {
+  return {
+    kind: 'weakSecret',
+    message: `This token is signed with the well-known secret "${secret}": anyone can forge tokens the server accepts; sign with a long random secret and rotate it`,
+  };
+}

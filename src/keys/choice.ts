@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { KeyChoice } from '../protocol';
+import type { KeyStore } from './store';
+
+/** A key ready to use: its material (never to be shown) and how messages name it. */
+export interface LoadedKey {
+  material: string;
+  label: string;
+}
+
+/** The key a command's arguments name: `key` (a saved key's name), `secret` (key text) or `keyFile` (a path). */
+export function keyChoiceFromArgs(args: { key?: unknown; secret?: unknown; keyFile?: unknown }): KeyChoice | undefined {
+  if (typeof args.key === 'string') return { kind: 'saved', name: args.key };
+  if (typeof args.secret === 'string') return { kind: 'text', text: args.secret };
+  if (typeof args.keyFile === 'string') return { kind: 'file', path: args.keyFile };
+  return undefined;
+}
+
+/**
+ * The material of a chosen key.
+ * @throws {Error} with a sentence naming the key (never its content) when it cannot be had
+ */
+export async function loadKey(store: KeyStore, choice: KeyChoice): Promise<LoadedKey> {
+  switch (choice.kind) {
+    case 'saved':
+      return { material: await store.material(choice.name), label: `key "${choice.name}"` };
+    case 'text':
+      if (!choice.text) throw new Error('The key is empty: type or paste a secret, PEM, JWK or JWKS');
+      return { material: choice.text, label: 'the entered key' };
+    case 'file':
+      return { material: await readKeyFile(choice.path), label: fileLabel(choice.path) };
+  }
+}
+
+/** How messages name a key file: relative to the workspace when inside it. */
+export function fileLabel(path: string): string {
+  return `key file ${vscode.workspace.asRelativePath(keyFileUri(path))}`;
+}
+
+/**
+ * A key file's URI from a URI string or a path (absolute, or relative to the workspace). Paths take
+ * the workspace's scheme, so they work in a remote or web window too, not only on a local disk.
+ */
+function keyFileUri(path: string): vscode.Uri {
+  if (/^[a-z][\w+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) return vscode.Uri.file(path);
+  return /^([\\/]|[a-z]:[\\/])/i.test(path) ? folder.with({ path: vscode.Uri.file(path).path }) : vscode.Uri.joinPath(folder, path);
+}
+
+async function readKeyFile(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(keyFileUri(path));
+  } catch (error) {
+    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'it does not exist' : 'it cannot be read';
+    throw new Error(`The ${fileLabel(path)} cannot be used: ${reason}`);
+  }
+  const text = new TextDecoder().decode(bytes).trim();
+  if (!text) throw new Error(`The ${fileLabel(path)} is empty`);
+  return text;
+}
+
+/** Asks for a key file (PEM, JWK, JWKS, certificate); undefined when cancelled. */
+export async function pickKeyFile(title: string): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    title,
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { 'Keys and certificates': ['pem', 'key', 'crt', 'cer', 'pub', 'jwk', 'json'], 'All files': ['*'] },
+  });
+  return picked?.[0]?.toString();
+}
+
+/** Asks for a name for a new saved key, checking it as the user types; undefined when cancelled. */
+export async function askKeyName(store: KeyStore, title: string, value = ''): Promise<string | undefined> {
+  const name = await vscode.window.showInputBox({
+    title,
+    prompt: 'A name for the key (the key itself goes to VS Code’s secret storage)',
+    value,
+    ignoreFocusOut: true,
+    validateInput: (input) => (input.trim() === value.trim() && value ? 'Choose a different name' : store.nameProblem(input)),
+  });
+  return name?.trim();
+}
+
+/** Asks for key text, masked (it may be a secret); undefined when cancelled. */
+export async function askKeyText(title: string, prompt: string): Promise<string | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (input) => (input.length === 0 ? 'Type or paste the key' : undefined),
+  });
+  return text || undefined;
+}

@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import { exportPublicKey, generateSigningKey, SIGNING_ALGORITHMS } from '../core';
+import type { SavedKey } from '../protocol';
+import { askKeyName, askKeyText, keyChoiceFromArgs, loadKey, pickKeyFile } from './choice';
+import type { KeyStore } from './store';
+
+/** Arguments that let callers (and tests) manage keys without prompts. */
+export type ManageArgs =
+  | { action: 'list' }
+  | { action: 'add'; name: string; secret?: string; keyFile?: string }
+  | { action: 'generate'; name: string; alg: string }
+  | { action: 'rename'; name: string; newName: string }
+  | { action: 'remove'; name: string }
+  | { action: 'export'; name: string; format: 'pem' | 'jwk'; to?: 'clipboard' | 'document' }
+  | { action: 'pin'; name: string }
+  | { action: 'unpin' };
+
+/** The keys after the action, the exported public key if one was, or why nothing happened. */
+export type ManageOutcome = { keys: SavedKey[]; pinned?: string; exported?: string } | { error: string };
+
+/**
+ * "JWT: Manage Keys": list, add (pasted or from a file), generate, rename, remove, pin to the
+ * workspace, and export the public half of a saved key pair (PEM or JWK, to the clipboard or a new
+ * document). Undefined when a prompt was cancelled.
+ */
+export async function manageKeysCommand(store: KeyStore, rawArgs?: unknown): Promise<ManageOutcome | undefined> {
+  const args = rawArgs && typeof rawArgs === 'object' && 'action' in rawArgs ? (rawArgs as ManageArgs) : await askAction(store);
+  if (!args) return undefined;
+  try {
+    const exported = await run(store, args);
+    return { keys: store.list(), pinned: store.pinned()?.name, exported };
+  } catch (error) {
+    const message = (error as Error).message;
+    void vscode.window.showErrorMessage(message);
+    return { error: message };
+  }
+}
+
+async function run(store: KeyStore, args: ManageArgs): Promise<string | undefined> {
+  switch (args.action) {
+    case 'list':
+      return undefined;
+    case 'add': {
+      const choice = keyChoiceFromArgs(args);
+      if (!choice) throw new Error('Give the key as "secret" (text) or "keyFile" (a path)');
+      const saved = await store.save(args.name, (await loadKey(store, choice)).material);
+      vscode.window.setStatusBarMessage(`$(check) Saved ${saved.description} as key "${saved.name}"`, 4000);
+      return undefined;
+    }
+    case 'generate': {
+      const saved = await store.save(args.name, await generateSigningKey(args.alg));
+      vscode.window.setStatusBarMessage(`$(check) Generated ${saved.description} "${saved.name}"`, 4000);
+      return undefined;
+    }
+    case 'rename':
+      return void (await store.rename(args.name, args.newName));
+    case 'remove':
+      return void (await store.remove(args.name));
+    case 'pin':
+      if (!store.get(args.name)) throw new Error(`There is no saved key named "${args.name}"`);
+      return void (await store.pin(args.name));
+    case 'unpin':
+      return void (await store.pin(undefined));
+    case 'export': {
+      const text = await exportPublicKey(await store.material(args.name), args.format);
+      if (args.to === 'document') {
+        const document = await vscode.workspace.openTextDocument({ content: text, language: args.format === 'jwk' ? 'json' : 'plaintext' });
+        await vscode.window.showTextDocument(document);
+      } else {
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage(`$(check) Public key of "${args.name}" copied as ${args.format.toUpperCase()}`, 4000);
+      }
+      return text;
+    }
+  }
+}
+
+type Item<T> = vscode.QuickPickItem & { value: T };
+
+async function choose<T>(items: Array<Item<T>>, title: string): Promise<T | undefined> {
+  return (await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true, matchOnDescription: true }))?.value;
+}
+
+/** The prompts: a key or "add"/"generate", then what to do with it. */
+async function askAction(store: KeyStore): Promise<ManageArgs | undefined> {
+  const pinned = store.pinned()?.name;
+  const picked = await choose<SavedKey | 'add' | 'generate'>(
+    [
+      ...store.list().map((key) => ({
+        label: `$(key) ${key.name}`,
+        description: [key.description, key.name === pinned ? 'pinned to this workspace' : ''].filter(Boolean).join(' · '),
+        detail: key.thumbprint ? `thumbprint ${key.thumbprint}` : undefined,
+        value: key,
+      })),
+      { label: '$(add) Add a key…', description: 'paste a secret, PEM, JWK or JWKS, or pick a file', value: 'add' as const },
+      { label: '$(sparkle) Generate a key…', description: 'a new key pair or random secret', value: 'generate' as const },
+    ],
+    'Manage keys (stored in VS Code’s secret storage)',
+  );
+  if (picked === 'add') return askAdd(store);
+  if (picked === 'generate') return askGenerate(store);
+  return picked && askKeyAction(store, picked, pinned === picked.name);
+}
+
+async function askAdd(store: KeyStore): Promise<ManageArgs | undefined> {
+  const from = await choose([
+    { label: '$(lock) Paste or type it', value: 'text' as const },
+    { label: '$(file) From a file', value: 'file' as const },
+  ], 'Add a key');
+  const secret = from === 'text' ? await askKeyText('Add a key', 'A secret, PEM, certificate, JWK or JWKS (hidden as you type)') : undefined;
+  const keyFile = from === 'file' ? await pickKeyFile('Key file to add') : undefined;
+  if (secret === undefined && keyFile === undefined) return undefined;
+  const name = await askKeyName(store, 'Name the key');
+  return name === undefined ? undefined : { action: 'add', name, secret, keyFile };
+}
+
+async function askGenerate(store: KeyStore): Promise<ManageArgs | undefined> {
+  const alg = await choose(SIGNING_ALGORITHMS.map((value) => ({ label: value, value })), 'Generate a key for');
+  const name = alg && (await askKeyName(store, `Name the new ${alg} key`));
+  return alg && name ? { action: 'generate', name, alg } : undefined;
+}
+
+async function askKeyAction(store: KeyStore, key: SavedKey, isPinned: boolean): Promise<ManageArgs | undefined> {
+  const exportable = key.type !== 'secret';
+  const action = await choose<string>(
+    [
+      ...(exportable ? [{ label: '$(export) Export public key as PEM', value: 'pem' }, { label: '$(json) Export public key as JWK', value: 'jwk' }] : []),
+      isPinned
+        ? { label: '$(pinned) Unpin from this workspace', value: 'unpin' }
+        : { label: '$(pin) Pin to this workspace', description: 'hovers verify tokens with it', value: 'pin' },
+      { label: '$(edit) Rename…', value: 'rename' },
+      { label: '$(trash) Remove…', value: 'remove' },
+    ],
+    `Key "${key.name}": ${key.description}`,
+  );
+  const { name } = key;
+  switch (action) {
+    case 'pem':
+    case 'jwk': {
+      const to = await choose([{ label: '$(copy) Copy to the clipboard', value: 'clipboard' as const }, { label: '$(new-file) Open in a new editor', value: 'document' as const }], 'Export to');
+      return to && { action: 'export', name, format: action, to };
+    }
+    case 'pin':
+    case 'unpin':
+      return action === 'pin' ? { action, name } : { action };
+    case 'rename': {
+      const newName = await askKeyName(store, `Rename "${name}"`, name);
+      return newName === undefined ? undefined : { action: 'rename', name, newName };
+    }
+    case 'remove': {
+      const sure = await vscode.window.showWarningMessage(`Remove the key "${name}"? Its material is deleted from the secret storage.`, { modal: true }, 'Remove');
+      return sure ? { action: 'remove', name } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { generateSigningKey, keyMisfit } from '../core';
+import type { KeyChoice } from '../protocol';
+import { askKeyName, askKeyText, pickKeyFile } from './choice';
+import type { KeyEntry, KeyStore } from './store';
+
+type ChoiceItem = vscode.QuickPickItem & { choose: () => Promise<KeyChoice | undefined> };
+
+/** A saved key as a quick pick row: name, what it is, and its thumbprint (never material). */
+function savedItem(entry: KeyEntry, note?: string): ChoiceItem {
+  return {
+    label: `$(key) ${entry.name}`,
+    description: [entry.description, note].filter(Boolean).join(' · '),
+    detail: entry.thumbprint ? `thumbprint ${entry.thumbprint}` : undefined,
+    choose: async () => ({ kind: 'saved', name: entry.name }),
+  };
+}
+
+async function pick(items: ChoiceItem[], title: string): Promise<KeyChoice | undefined> {
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose a key', ignoreFocusOut: true, matchOnDescription: true });
+  return picked?.choose();
+}
+
+/**
+ * Asks for a key to sign with `alg`: a saved key that fits, a secret or private key typed in, a
+ * key file, or a newly generated key saved under a name. Undefined when cancelled.
+ */
+export async function pickSigningKey(store: KeyStore, alg: string): Promise<KeyChoice | undefined> {
+  const secret = alg.startsWith('HS');
+  const fileItem: ChoiceItem = {
+    label: '$(file) Use a PEM or JWK file…',
+    choose: async () => {
+      const path = await pickKeyFile(`Private key for ${alg}`);
+      return path ? { kind: 'file', path } : undefined;
+    },
+  };
+  const items: ChoiceItem[] = [
+    ...store.list().filter((e) => !keyMisfit(e, alg, 'sign')).map((e) => savedItem(e)),
+    {
+      label: secret ? '$(lock) Type a new secret…' : '$(lock) Paste a private key (PKCS#8 PEM or JWK)…',
+      choose: async () => {
+        const text = await askKeyText(`Key for ${alg}`, secret ? 'The shared secret (hidden as you type)' : 'A PKCS#8 PEM ("PRIVATE KEY") or a private JWK');
+        return text === undefined ? undefined : { kind: 'text', text };
+      },
+    },
+    ...(secret ? [] : [fileItem]),
+    {
+      label: secret ? '$(add) Generate a random secret…' : '$(add) Generate a new key pair…',
+      description: 'saved in VS Code’s secret storage',
+      choose: async () => {
+        const name = await askKeyName(store, `Name the new ${alg} key`);
+        if (name === undefined) return undefined;
+        await store.save(name, await generateSigningKey(alg));
+        return { kind: 'saved', name };
+      },
+    },
+    ...(secret ? [fileItem] : []),
+  ];
+  return pick(items, `Sign with ${alg}`);
+}
+
+/**
+ * Asks for a key to verify a token signed with `alg`: saved keys that fit (the one whose kid the
+ * token names first), key text pasted in, or a key file. Undefined when cancelled.
+ */
+export async function pickVerificationKey(store: KeyStore, alg: string, kid: unknown): Promise<KeyChoice | undefined> {
+  const fitting = store.list().filter((e) => !keyMisfit(e, alg, 'verify'));
+  const matches = (e: KeyEntry): boolean => kid !== undefined && e.kid === kid;
+  const pinned = store.pinned()?.name;
+  const saved = [...fitting.filter(matches), ...fitting.filter((e) => !matches(e))].map((e) =>
+    savedItem(e, matches(e) ? 'matches the token’s kid' : e.name === pinned ? 'pinned to this workspace' : undefined),
+  );
+  return pick(
+    [
+      ...saved,
+      {
+        label: '$(lock) Paste a secret, PEM, certificate, JWK or JWKS…',
+        choose: async () => {
+          const text = await askKeyText(`Key to verify ${alg}`, 'Hidden as you type; used for this check only');
+          return text === undefined ? undefined : { kind: 'text', text };
+        },
+      },
+      {
+        label: '$(file) Use a key file…',
+        choose: async () => {
+          const path = await pickKeyFile(`Key to verify ${alg}`);
+          return path ? { kind: 'file', path } : undefined;
+        },
+      },
+    ],
+    `Verify ${alg} signature`,
+  );
+}

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { EXPIRY_PRESETS, durationSeconds, parsePayload, SIGNING_ALGORITHMS, withExpiry, type Expiry } from './core';
+import { keyChoiceFromArgs } from './keys/choice';
+import { pickSigningKey } from './keys/pick';
+import type { KeyStore } from './keys/store';
+import { LAST_ALG, signWith } from './signing';
+
+export type SignOutput = 'replace' | 'insertAfter' | 'copy';
+
+/** Arguments that let callers (and tests) sign without prompts; anything left out is asked for. */
+export interface SignArgs {
+  /** The claims as an object or JSON / object-literal text; default: the selection. */
+  payload?: string | object;
+  alg?: string;
+  /** A saved key's name. */
+  key?: string;
+  /** Key text: a shared secret, a PKCS#8 PEM or a private JWK. */
+  secret?: string;
+  /** A PEM or JWK file: a path (absolute or relative to the workspace folder) or a URI. */
+  keyFile?: string;
+  expiresIn?: Expiry;
+  /** Default: the jwt.sign.output setting; "copy" when the payload came from the arguments and there is no editor. */
+  output?: SignOutput;
+}
+
+/** What the command did: the token and where it went, or why it did nothing. Undefined when cancelled. */
+export type SignOutcome = { token: string; output: SignOutput; warnings: string[] } | { error: string };
+
+export interface SignDeps {
+  keys: KeyStore;
+  globalState: vscode.Memento;
+}
+
+/**
+ * "JWT: Sign JSON Selection": the selected claims object (JSON or a JavaScript object literal) →
+ * algorithm → key → expiry → the token replaces the selection in one undoable edit (or goes after
+ * it, or to the clipboard, per jwt.sign.output). A cancelled prompt changes nothing.
+ */
+export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): Promise<SignOutcome | undefined> {
+  // From the editor's context menu the argument is the document's URI, which is not SignArgs.
+  const args: SignArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? (rawArgs as SignArgs) : {};
+  const editor = vscode.window.activeTextEditor;
+  const selection = editor?.selection;
+  const fromSelection = args.payload === undefined;
+  if (fromSelection && (!editor || !selection || selection.isEmpty)) {
+    return fail('Select a JSON object (or a JavaScript object literal) of claims to sign first.');
+  }
+
+  let claims: Record<string, unknown>;
+  if (typeof args.payload === 'object') claims = args.payload as Record<string, unknown>;
+  else {
+    const text = fromSelection ? editor!.document.getText(selection) : args.payload!;
+    const parsed = parsePayload(text);
+    if (!parsed.ok) {
+      const { reason, offset, line, column } = parsed.problem;
+      const where = fromSelection ? documentPlace(editor!.document, editor!.document.offsetAt(selection!.start) + offset) : `line ${line}, column ${column}`;
+      return fail(`The ${fromSelection ? 'selection' : 'payload'} is not a JSON object: ${reason} at ${where}.`);
+    }
+    claims = parsed.claims;
+  }
+
+  const alg = args.alg ?? (await pickAlgorithm(deps.globalState));
+  if (alg === undefined) return cancelled();
+  if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg)) return fail(`Cannot sign with "${alg}"; choose one of ${SIGNING_ALGORITHMS.join(', ')}.`);
+  const key = keyChoiceFromArgs(args) ?? (await pickSigningKey(deps.keys, alg).catch((e: Error) => e));
+  if (key instanceof Error) return fail(key.message);
+  if (key === undefined) return cancelled();
+  const expiry = args.expiresIn ?? (await pickExpiry(claims));
+  if (expiry === undefined) return cancelled();
+  if (durationSeconds(expiry) === undefined && expiry !== 'keep') return fail(`The expiry ${JSON.stringify(expiry)} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds.`);
+
+  let signed: { token: string; warnings: string[] };
+  try {
+    signed = await signWith(deps.keys, withExpiry(claims, expiry), alg, key);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  await deps.globalState.update(LAST_ALG, alg);
+  for (const warning of signed.warnings) void vscode.window.showWarningMessage(warning);
+
+  const output = args.output ?? (fromSelection || editor ? vscode.workspace.getConfiguration('jwt.sign').get<SignOutput>('output', 'replace') : 'copy');
+  const placed = await place(signed.token, output, editor, fromSelection ? selection : undefined);
+  if (placed) return fail(placed);
+  return { token: signed.token, output, warnings: signed.warnings };
+}
+
+function fail(message: string): SignOutcome {
+  void vscode.window.showErrorMessage(message);
+  return { error: message };
+}
+
+function cancelled(): undefined {
+  vscode.window.setStatusBarMessage('Signing cancelled: nothing changed', 3000);
+  return undefined;
+}
+
+/** "line 12, column 5" of an offset in the document, counted as the editor shows them. */
+function documentPlace(document: vscode.TextDocument, offset: number): string {
+  const position = document.positionAt(offset);
+  return `line ${position.line + 1}, column ${position.character + 1}`;
+}
+
+async function pickAlgorithm(state: vscode.Memento): Promise<string | undefined> {
+  const last = state.get<string>(LAST_ALG);
+  const algs = last && (SIGNING_ALGORITHMS as readonly string[]).includes(last) ? [last, ...SIGNING_ALGORITHMS.filter((a) => a !== last)] : [...SIGNING_ALGORITHMS];
+  const picked = await vscode.window.showQuickPick(
+    algs.map((alg) => ({ label: alg, description: alg === last ? 'last used' : ALG_FAMILIES[alg.slice(0, 2)] })),
+    { title: 'Sign JSON selection: algorithm', placeHolder: 'Choose the signing algorithm', ignoreFocusOut: true },
+  );
+  return picked?.label;
+}
+
+const ALG_FAMILIES: Readonly<Record<string, string>> = {
+  HS: 'HMAC with a shared secret',
+  RS: 'RSA PKCS#1 v1.5',
+  PS: 'RSA-PSS',
+  ES: 'ECDSA',
+  Ed: 'Ed25519',
+};
+
+async function pickExpiry(claims: Record<string, unknown>): Promise<Expiry | undefined> {
+  const has = typeof claims.exp === 'number';
+  type Item = vscode.QuickPickItem & { expiry?: Expiry };
+  const presets: Item[] = EXPIRY_PRESETS.map(({ expiry, label }) => ({ label, expiry, description: expiry === 'keep' ? (has ? 'the payload has an exp' : 'no exp: the token never expires') : 'sets iat to now' }));
+  const items: Item[] = has ? presets : [...presets.slice(1), presets[0]!];
+  const picked = await vscode.window.showQuickPick([...items, { label: 'Custom…', description: 'e.g. 90m, 12h, 30d' }], {
+    title: 'Sign JSON selection: expiry',
+    ignoreFocusOut: true,
+  });
+  if (!picked) return undefined;
+  if (picked.expiry !== undefined) return picked.expiry;
+  const text = await vscode.window.showInputBox({
+    title: 'Expires in',
+    prompt: 'A duration: seconds, or a number with s, m, h, d or w (e.g. 90m, 12h, 30d)',
+    ignoreFocusOut: true,
+    validateInput: (input) => (durationSeconds(input) === undefined ? 'Enter a positive whole duration such as 90m, 12h or 30d' : undefined),
+  });
+  return text === undefined ? undefined : durationSeconds(text);
+}
+
+/** Puts the token where `output` says; a message when it cannot, the document untouched. */
+async function place(token: string, output: SignOutput, editor: vscode.TextEditor | undefined, selection: vscode.Selection | undefined): Promise<string | undefined> {
+  if (output === 'copy' || !editor) {
+    await vscode.env.clipboard.writeText(token);
+    vscode.window.setStatusBarMessage('$(check) Signed token copied to the clipboard', 3000);
+    return undefined;
+  }
+  const range = selection ?? editor.selection;
+  // One edit, so one undo restores the selection's text.
+  const done = await editor.edit((edit) => (output === 'replace' ? edit.replace(range, token) : edit.insert(range.end, `\n${token}`)));
+  if (done) return undefined;
+  await vscode.env.clipboard.writeText(token);
+  return 'The editor could not be changed (it was closed or is read-only); the token was copied to the clipboard instead.';
+}

@@ -1,0 +1,33 @@
+import { JwtError, signPayload, signingWarnings } from './core';
+import { readKey } from './core/key';
+import { loadKey } from './keys/choice';
+import type { KeyStore } from './keys/store';
+import type { KeyChoice } from './protocol';
+
+/** The last algorithm chosen for signing, remembered in globalState. */
+export const LAST_ALG = 'jwt.sign.lastAlg';
+
+/**
+ * Signs claims with a chosen key, for the Sign command and the panel's re-sign. A JWK key's kid
+ * goes into the header, so the token names its key (and hovers can verify it).
+ * @throws {Error} a sentence naming the key, never its content
+ */
+export async function signWith(store: KeyStore, claims: Record<string, unknown>, alg: string, choice: KeyChoice): Promise<{ token: string; warnings: string[] }> {
+  const { material, label } = await loadKey(store, choice);
+  try {
+    const token = await signPayload(claims, { alg, key: material, header: kidHeader(material) });
+    return { token, warnings: signingWarnings(alg, material) };
+  } catch (error) {
+    if (error instanceof JwtError) throw new Error(`Cannot sign with ${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+function kidHeader(material: string): { kid?: string } {
+  try {
+    const input = readKey(material);
+    return input.type === 'jwk' && typeof input.jwk.kid === 'string' ? { kid: input.jwk.kid } : {};
+  } catch {
+    return {}; // signPayload reports the unreadable key
+  }
+}

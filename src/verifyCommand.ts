@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { inspectToken, type ExpectedClaims } from './core';
+import { askKeyName, keyChoiceFromArgs } from './keys/choice';
+import { pickVerificationKey } from './keys/pick';
+import type { KeyStore } from './keys/store';
+import { TokenPanel, type PanelDeps } from './panel/panel';
+import type { KeyChoice, VerifyOutcome } from './protocol';
+import { askForToken, findTokenInContext, type PickedToken } from './tokenSource';
+import { verdictText, verifyWith } from './verifyWith';
+
+/** Arguments that let callers (and tests) verify without prompts. */
+export interface VerifyArgs {
+  /** Default: the token in the selection, under the cursor or on the clipboard. */
+  token?: string;
+  /** A saved key's name. */
+  key?: string;
+  /** Key text: a secret, PEM, certificate, JWK or JWKS. */
+  secret?: string;
+  /** A key file: a path (absolute or relative to the workspace folder) or a URI. */
+  keyFile?: string;
+  expected?: ExpectedClaims;
+}
+
+/**
+ * "JWT: Verify Signature": the token in context (as Decode finds it) → a key → the result shown in
+ * the panel and as a notification. Resolves to the outcome; undefined when a prompt was cancelled.
+ */
+export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<VerifyOutcome | undefined> {
+  const args: VerifyArgs = typeof rawArg === 'string' ? { token: rawArg } : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri) ? (rawArg as VerifyArgs) : {};
+  const picked: PickedToken | undefined = (await findTokenInContext(args.token)) ?? (await askForToken());
+  if (!picked) return undefined;
+  const decoded = inspectToken(picked.token).decoded;
+  // No key can verify a token that is not a signed JWS: say why at once instead of asking for one.
+  const signed = decoded?.kind === 'jws';
+  const alg = typeof decoded?.header.alg === 'string' ? decoded.header.alg : '';
+  const choice = keyChoiceFromArgs(args) ?? (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
+  if (!choice && signed) {
+    vscode.window.setStatusBarMessage('Verification cancelled', 3000);
+    return undefined;
+  }
+  const outcome = await verifyWith(deps.keys, picked.token, choice, args.expected);
+  TokenPanel.show(deps, picked).showVerification(outcome);
+  void notify(deps.keys, outcome, choice);
+  return outcome;
+}
+
+/** The verdict as a notification; a pasted key can be saved from it, by the user's choice only. */
+async function notify(store: KeyStore, outcome: VerifyOutcome, choice: KeyChoice | undefined): Promise<void> {
+  const text = verdictText(outcome);
+  const save = choice?.kind === 'text' && outcome.verdict === 'valid' ? ['Save Key As…'] : [];
+  const answer = outcome.verdict === 'valid' ? await vscode.window.showInformationMessage(text, ...save) : await vscode.window.showErrorMessage(text);
+  if (answer === undefined || choice?.kind !== 'text') return;
+  const name = await askKeyName(store, 'Save the key as');
+  if (name === undefined) return;
+  try {
+    const saved = await store.save(name, choice.text);
+    vscode.window.setStatusBarMessage(`$(check) Saved ${saved.description} as key "${saved.name}"`, 4000);
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message);
+  }
+}

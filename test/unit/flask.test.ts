@@ -1,0 +1,142 @@
+// Flask session cookies. Two independent sources of truth: cookies Flask 3 / itsdangerous 2.2 made
+// (SecureCookieSessionInterface, SECRET_KEY "dev-secret-key", time.time() fixed at 1767225600), and a
+// signer written here from the format's specification with Node's crypto and zlib.
+import assert from 'node:assert/strict';
+import { createHash, createHmac } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { decodeFlaskSession, findSessionCookies, flaskSessionAt, verifyFlaskSession } from '../../src/core/flask';
+import { findTokens } from '../../src/core/scan';
+
+const FLASK = {
+  secret: 'dev-secret-key',
+  signedAt: new Date(1767225600 * 1000),
+  small: 'eyJ1c2VyX2lkIjo0MiwibmFtZSI6IkFkYSJ9.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8',
+  tagged:
+    '.eJx1j00LgkAQhv_K8J4F1_WjWFTokhB06yYiLgkJpVIrCrL_vXE9dOryvPDOAzOzwkCtIGYZeDDzgMp60K5k4lQ8Rn_OMnB7dy0T53fnkZB0aXqSQiYkQiUiJWIqrrdNnZzKRCDDKE4Ox3-52S9nM5HqfEl9nbt13b5vD1PXPO8HQw2ZaXy2sOz07ce0fFG5Yvk9Ullb2S_T0Dn5.aVW5AA.iGt3InIAsXnTiQqfHujG60Aeo2Q',
+  big: '.eJxF0DsOwlAMRNG9uA4SnuGXbIBFIIooegUFzSNUiL1TIN90t5pj-RPL3NeYbvFY23O3j-EfWaEKVxwqjhWninPFpWJkcJtmOxlP1pP5ZD8BEiEhEkMY2u7HEIYwhCEMYQhDGMYwhrcnYRjDGMYwhjE8xn2I96v1mOLa56XF9wcn5XIs.aVW5AA.rLdNcwkMEoVKeC8QMGMw7f28foU',
+};
+
+/**
+ * itsdangerous' TimestampSigner + URLSafeSerializer, from its documentation: base64url without
+ * padding; the timestamp a big-endian integer without leading zero bytes; HMAC-SHA1 over
+ * "payload.timestamp" with the key derived as HMAC-SHA1(secret, salt) ("hmac") or
+ * SHA1(salt + "signer" + secret) ("django-concat").
+ */
+function sign(json: string, secret: string, seconds: number, options: { compress?: boolean; salt?: string; derivation?: 'hmac' | 'django-concat' } = {}): string {
+  const salt = options.salt ?? 'cookie-session';
+  const payload = options.compress ? `.${deflateSync(json).toString('base64url')}` : Buffer.from(json).toString('base64url');
+  const hex = seconds.toString(16);
+  const timestamp = Buffer.from(hex.padStart(hex.length + (hex.length % 2), '0'), 'hex').toString('base64url');
+  const key =
+    options.derivation === 'django-concat'
+      ? createHash('sha1').update(`${salt}signer${secret}`).digest()
+      : createHmac('sha1', secret).update(salt).digest();
+  const signature = createHmac('sha1', key).update(`${payload}.${timestamp}`).digest('base64url');
+  return `${payload}.${timestamp}.${signature}`;
+}
+
+describe('Flask session cookies', () => {
+  describe('decodeFlaskSession', () => {
+    it('reads a cookie Flask made: payload, signing time, not compressed', async () => {
+      const session = await decodeFlaskSession(FLASK.small);
+      assert.deepEqual(session.payload, { user_id: 42, name: 'Ada' });
+      assert.deepEqual(session.timestamp, FLASK.signedAt);
+      assert.equal(session.compressed, false);
+      assert.equal(session.legacyTimestamp.toISOString(), '2067-01-01T00:00:00.000Z', 'the same number counted from 2011 (itsdangerous < 1.0)');
+    });
+
+    it('inflates a compressed cookie', async () => {
+      const session = await decodeFlaskSession(FLASK.big);
+      assert.equal(session.compressed, true);
+      assert.deepEqual(session.payload, { cart: Array.from({ length: 40 }, (_, i) => `item-${i}`), user: 'Grace' });
+    });
+
+    it("makes Flask's tagged values readable: tuple, bytes, datetime, UUID, Markup, escaped dict", async () => {
+      const { payload } = await decodeFlaskSession(FLASK.tagged);
+      assert.deepEqual(payload, {
+        t: [1, 'two'],
+        b: "b'\\x00hi\\xff'",
+        d: '2026-01-02T03:04:05.000Z',
+        u: '12345678123456781234567812345678',
+        m: '<b>x</b>',
+        di: { ' t': 'not a tuple' },
+        nested: [{ x: [1] }],
+      });
+    });
+
+    it('says what is wrong with a broken cookie', async () => {
+      await assert.rejects(decodeFlaskSession('eyJ4IjoxfQ.aVW5AA'), /three dot-separated parts/);
+      await assert.rejects(decodeFlaskSession('bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'), /payload \(part 1\) is not JSON/);
+      await assert.rejects(decodeFlaskSession('.bm90IHpsaWI.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'), /not valid zlib data/);
+    });
+  });
+
+  describe('verifyFlaskSession', () => {
+    const now = new Date(FLASK.signedAt.getTime() + 3600_000);
+
+    it("accepts Flask's cookies with the app's SECRET_KEY, and gives their age", async () => {
+      for (const cookie of [FLASK.small, FLASK.tagged, FLASK.big]) {
+        assert.deepEqual(await verifyFlaskSession(cookie, FLASK.secret, { now }), { valid: true, age: 3600 });
+      }
+    });
+
+    it('rejects a wrong key, an altered payload and another salt', async () => {
+      const wrong = await verifyFlaskSession(FLASK.small, 'another-key', { now });
+      assert.equal(wrong.valid, false);
+      assert.match(wrong.error!, /signature does not match: a different SECRET_KEY/);
+      const altered = FLASK.small.replace('eyJ1c2VyX2lkIjo0', 'eyJ1c2VyX2lkIjo5');
+      assert.equal((await verifyFlaskSession(altered, FLASK.secret, { now })).valid, false);
+      assert.equal((await verifyFlaskSession(FLASK.small, FLASK.secret, { now, salt: 'other' })).valid, false);
+    });
+
+    it('rejects a session older than its lifetime, and one signed in the future', async () => {
+      const old = await verifyFlaskSession(FLASK.small, FLASK.secret, { now, maxAgeSeconds: 1800 });
+      assert.deepEqual(old.valid, false);
+      assert.equal(old.age, 3600);
+      assert.match(old.error!, /3600 seconds old, more than its lifetime of 1800 seconds \(PERMANENT_SESSION_LIFETIME\)/);
+      assert.equal((await verifyFlaskSession(FLASK.small, FLASK.secret, { now, maxAgeSeconds: 7200 })).valid, true);
+      const future = await verifyFlaskSession(FLASK.small, FLASK.secret, { now: new Date(FLASK.signedAt.getTime() - 60_000) });
+      assert.match(future.error!, /60 seconds in the future/);
+    });
+
+    it('round-trips cookies from the specification signer: plain, compressed, both key derivations', async () => {
+      const seconds = 1700000000;
+      const json = JSON.stringify({ user: 'ünïcode ✓', roles: ['a', 'b'], n: 1.5, deep: { list: [{ ' t': [1, 2] }] } });
+      for (const compress of [false, true]) {
+        for (const derivation of ['hmac', 'django-concat'] as const) {
+          const cookie = sign(json, 's3cret', seconds, { compress, derivation });
+          const session = await decodeFlaskSession(cookie);
+          assert.deepEqual(session.payload, { user: 'ünïcode ✓', roles: ['a', 'b'], n: 1.5, deep: { list: [[1, 2]] } });
+          assert.equal(session.timestamp.getTime(), seconds * 1000);
+          assert.equal(session.compressed, compress);
+          const now = new Date((seconds + 5) * 1000);
+          assert.deepEqual(await verifyFlaskSession(cookie, 's3cret', { now, keyDerivation: derivation }), { valid: true, age: 5 }, `${derivation}, compressed ${compress}`);
+          const other = derivation === 'hmac' ? 'django-concat' : 'hmac';
+          assert.equal((await verifyFlaskSession(cookie, 's3cret', { now, keyDerivation: other })).valid, false);
+        }
+      }
+    });
+
+    it('agrees with the specification signer on the Flask vector', () => {
+      assert.equal(sign('{"user_id":42,"name":"Ada"}', FLASK.secret, 1767225600), FLASK.small);
+    });
+  });
+
+  describe('findSessionCookies', () => {
+    it('finds cookies in headers and logs, compressed or not, at their exact offsets', () => {
+      const text = `Cookie: session=${FLASK.small}; theme=dark\nSet-Cookie: session=${FLASK.big}; HttpOnly; Path=/\n`;
+      const found = findSessionCookies(text);
+      assert.deepEqual(found.map((m) => [m.cookie, m.compressed]), [[FLASK.small, false], [FLASK.big, true]]);
+      assert.equal(text.slice(found[0]!.start, found[0]!.end), FLASK.small);
+      assert.equal(flaskSessionAt(text, text.indexOf(FLASK.big) + 30)?.cookie, FLASK.big);
+      assert.equal(flaskSessionAt(text, 3), undefined);
+    });
+
+    it('leaves JWTs, versions, domains and other dotted base64 alone, and findTokens leaves cookies alone', () => {
+      const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+      const decoys = [jwt, 'www.example.com', 'v1.2.3', 'bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8', `x${FLASK.small}.more`];
+      assert.deepEqual(findSessionCookies(decoys.join(' ')), []);
+      assert.deepEqual(findTokens(`${FLASK.small} ${FLASK.big}`), []);
+    });
+  });
+});
