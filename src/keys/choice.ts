@@ -49,6 +49,10 @@ function keyFileUri(path: string): vscode.Uri {
 }
 
 async function readKeyFile(path: string): Promise<string> {
+  // An untrusted folder could plant a "key" to make a forged token verify: its files are not read.
+  if (!vscode.workspace.isTrusted) {
+    throw new Error(`The ${fileLabel(path)} is not read: this workspace is not trusted. Trust it (Workspaces: Manage Workspace Trust), or paste the key or use a saved one.`);
+  }
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(keyFileUri(path));
