@@ -7,20 +7,11 @@ import { JwtError } from '../../src/core/errors';
 import { findJsonError } from '../../src/core/json';
 import type { DecodedToken } from '../../src/core/types';
 import { RFC7515, makeToken } from './helpers';
+import { prng } from './prng';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(0x5eed);
+const rand = prng(0x5eed);
 const int = (n: number): number => Math.floor(rand() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -6,19 +6,8 @@ import assert from 'node:assert/strict';
 import { CompactEncrypt, SignJWT, generateKeyPair, generateSecret } from 'jose';
 import { findTokens, tokenAt } from '../../src/core/scan';
 import type { TokenMatch } from '../../src/core/types';
+import { prng } from './prng';
 import { assertMatchInvariants, b64, coveringMatch, jwe, jws, referenceTokens, unsecured } from './scan-helpers';
-
-/** mulberry32: seeded, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20240501;
 const INPUTS = 100_000;
