@@ -29,6 +29,7 @@ export interface Locator {
   boundingBox(options?: { timeout?: number }): Promise<{ x: number; y: number; width: number; height: number } | null>;
   screenshot(options?: { path?: string; timeout?: number }): Promise<Buffer>;
   evaluate<R, A = unknown>(fn: (element: Element, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  evaluateAll<R, A = unknown>(fn: (elements: Element[], arg: A) => R | Promise<R>, arg?: A): Promise<R>;
 }
 
 export interface Keyboard {
@@ -64,6 +65,7 @@ export interface ConsoleMessage {
 
 export interface Page {
   goto(url: string, options?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
+  reload(options?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp; has?: Locator }): Locator;
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
