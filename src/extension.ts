@@ -3,12 +3,14 @@ import { copyDecodedCommand, decodeCommand } from './commands';
 import { DECODED_SCHEME, DecodedTokenDocuments, compareCommand } from './compare';
 import { HintDecorations } from './decorations';
 import { TokenDiagnostics, TokenProblemActions } from './diagnostics';
+import { verifyFlaskSessionCommand } from './flaskVerify';
 import { TokenHoverProvider } from './hover';
 import { verifyWithIssuerCommand } from './issuerCommand';
 import { manageKeysCommand } from './keys/manage';
 import { KeyStore } from './keys/store';
 import { PANEL_VIEW_TYPE, TokenPanel } from './panel/panel';
 import type { HostToPanel, PanelState, PanelToHost } from './protocol';
+import { openSamplesCommand } from './samples';
 import { signSelectionCommand } from './signSelection';
 import { verifyCommand } from './verifyCommand';
 import { HoverVerifier } from './verifyHover';
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): JwtToolkitApi {
     vscode.commands.registerCommand('jwt.signSelection', (arg?: unknown) => signSelectionCommand(deps, arg)),
     vscode.commands.registerCommand('jwt.verify', (arg?: unknown) => verifyCommand(deps, arg)),
     vscode.commands.registerCommand('jwt.manageKeys', (arg?: unknown) => manageKeysCommand(keys, arg)),
+    vscode.commands.registerCommand('jwt.verifyFlaskSession', (arg?: unknown) => verifyFlaskSessionCommand(keys, arg)),
+    vscode.commands.registerCommand('jwt.openSamples', () => openSamplesCommand()),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined) {
         TokenPanel.revive(panel, deps, state);

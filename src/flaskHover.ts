@@ -6,6 +6,11 @@ import { appendFenced } from './markdown';
 /** Flask's default PERMANENT_SESSION_LIFETIME: 31 days. */
 const DEFAULT_LIFETIME_SECONDS = 31 * 86400;
 
+/** `jwt.flask.sessionLifetime` in seconds, for `scope` (a document's folder may set its app's own). */
+export function sessionLifetime(scope?: vscode.ConfigurationScope): number {
+  return vscode.workspace.getConfiguration('jwt.flask', scope).get<number>('sessionLifetime', DEFAULT_LIFETIME_SECONDS);
+}
+
 /**
  * The hover over a Flask session cookie on `line` at `position`: its payload, when it was signed,
  * and its age against the lifetime in `jwt.flask.sessionLifetime`. Undefined when there is none.
@@ -15,12 +20,13 @@ export async function flaskSessionHover(line: string, position: vscode.Position,
   if (!match) return undefined;
   const range = new vscode.Range(position.line, match.start, position.line, match.end);
   const md = new vscode.MarkdownString('**Flask session cookie**', true);
+  md.isTrusted = { enabledCommands: ['jwt.verifyFlaskSession'] };
   md.supportHtml = false;
   md.appendText(match.compressed ? ' · compressed' : '');
   md.appendMarkdown('\n\n');
   try {
     const session = await decodeFlaskSession(match.cookie);
-    const lifetime = vscode.workspace.getConfiguration('jwt.flask', document).get<number>('sessionLifetime', DEFAULT_LIFETIME_SECONDS);
+    const lifetime = sessionLifetime(document);
     const age = Date.now() / 1000 - session.timestamp.getTime() / 1000;
     const signed = session.timestamp.getTime() / 1000;
     md.appendMarkdown(age > lifetime ? '$(error) ' : '$(clock) ');
@@ -32,6 +38,8 @@ export async function flaskSessionHover(line: string, position: vscode.Position,
     appendFenced(md, JSON.stringify(session.payload, null, 2), 'json');
     md.appendMarkdown('\n');
     md.appendText(`Signature not checked. itsdangerous before 1.0 counted from 2011: then it was signed ${utcText(session.legacyTimestamp.toISOString())}.`);
+    const args = encodeURIComponent(JSON.stringify([match.cookie]));
+    md.appendMarkdown(`\n\n[$(verified) Verify with SECRET_KEY…](command:jwt.verifyFlaskSession?${args} "Check the signature with the Flask app's SECRET_KEY")`);
   } catch (error) {
     md.appendMarkdown('$(error) ');
     md.appendText(error instanceof Error ? error.message : String(error));

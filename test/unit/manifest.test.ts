@@ -2,7 +2,7 @@
 // users need (`vsce ls` reads .vscodeignore the way `vsce package` does).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = join(__dirname, '..', '..');
@@ -23,6 +23,16 @@ describe('manifest', () => {
 
   it('activates lazily, never on "*"', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
+  });
+
+  it('gives every walkthrough step a Markdown media file that exists', () => {
+    for (const walkthrough of manifest.contributes.walkthroughs) {
+      for (const step of walkthrough.steps) {
+        assert.match(step.media.markdown ?? '', /^media\/walkthrough\/[\w-]+\.md$/, step.id);
+        assert.ok(existsSync(join(repo, step.media.markdown)), `${step.id}: ${step.media.markdown} is missing`);
+        assert.ok(step.completionEvents?.length, `${step.id} has no completion event`);
+      }
+    }
   });
 
   it('types the vscode API of the lowest VS Code it supports', () => {
@@ -46,6 +56,11 @@ describe('package', () => {
       'dist/webview/panel.js',
       'media/icon.png',
       'media/panel.css',
+      'media/walkthrough/decode.md',
+      'media/walkthrough/keys.md',
+      'media/walkthrough/samples.md',
+      'media/walkthrough/sign.md',
+      'media/walkthrough/verify.md',
       'package.json',
     ]);
   });

@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import { findSessionCookies, flaskSessionAt, formatRelative, verifyFlaskSession, type FlaskVerifyResult } from './core';
+import { formatDuration } from './core/claims';
+import { readKey } from './core/key';
+import { sessionLifetime } from './flaskHover';
+import { askKeyText } from './keys/choice';
+import type { KeyStore } from './keys/store';
+
+/** Arguments that let callers (and tests) verify without prompts. */
+export interface FlaskVerifyArgs {
+  /** Default: the cookie in the selection, under the cursor or on the clipboard. */
+  cookie?: string;
+  /** The app's SECRET_KEY as text. */
+  secretKey?: string;
+  /** A saved shared secret's name, used as the SECRET_KEY. */
+  key?: string;
+  /** Default: `jwt.flask.sessionLifetime`. */
+  maxAgeSeconds?: number;
+}
+
+/**
+ * "JWT: Verify Flask Session Cookie": the cookie in context → the app's SECRET_KEY → the signature
+ * and the age against the session lifetime, shown as a notification. Resolves to the result;
+ * undefined when a prompt was cancelled.
+ */
+export async function verifyFlaskSessionCommand(keys: KeyStore, rawArg?: unknown): Promise<FlaskVerifyResult | undefined> {
+  const args: FlaskVerifyArgs = typeof rawArg === 'string' ? { cookie: rawArg } : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri) ? (rawArg as FlaskVerifyArgs) : {};
+  const cookie = (await findCookieInContext(args.cookie)) ?? (await askForCookie());
+  if (cookie === undefined) return undefined;
+  let secretKey: string | undefined;
+  try {
+    secretKey = args.secretKey ?? (args.key !== undefined ? await savedSecretKey(keys, args.key) : await askForSecretKey(keys));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(message);
+    return { valid: false, error: message, age: NaN };
+  }
+  if (secretKey === undefined) {
+    vscode.window.setStatusBarMessage('Verification cancelled', 3000);
+    return undefined;
+  }
+  const lifetime = args.maxAgeSeconds ?? sessionLifetime(vscode.window.activeTextEditor?.document);
+  // The lifetime is checked here rather than by the core so that the message can say it in words.
+  const signature = await verifyFlaskSession(cookie, secretKey);
+  if (!signature.valid) {
+    void vscode.window.showErrorMessage(`Flask session cookie invalid: ${signature.error}.`);
+    return signature;
+  }
+  const signedAgo = formatRelative(Date.now() / 1000 - signature.age, new Date());
+  if (signature.age > lifetime) {
+    const error = `The signature matches, but the session was signed ${signedAgo}, beyond its ${formatDuration(lifetime)} lifetime (PERMANENT_SESSION_LIFETIME): Flask rejects it`;
+    void vscode.window.showErrorMessage(`Flask session cookie expired. ${error}.`);
+    return { valid: false, error, age: signature.age };
+  }
+  void vscode.window.showInformationMessage(`Flask session cookie valid · signed ${signedAgo}, within its ${formatDuration(lifetime)} lifetime.`);
+  return signature;
+}
+
+/** The cookie an explicit argument, the selection, the cursor or the clipboard holds. */
+async function findCookieInContext(arg: string | undefined): Promise<string | undefined> {
+  // An argument that is not a cookie is still checked, so that its error is reported.
+  if (arg?.trim()) return findSessionCookies(arg)[0]?.cookie ?? arg.trim();
+  const editor = vscode.window.activeTextEditor;
+  if (editor) {
+    const { selection, document } = editor;
+    const selected = selection.isEmpty ? undefined : findSessionCookies(document.getText(selection))[0];
+    const atCursor = selected ?? flaskSessionAt(document.lineAt(selection.active.line).text, selection.active.character);
+    if (atCursor) return atCursor.cookie;
+  }
+  // A browser may refuse clipboard access; that only means there is no cookie there.
+  const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+  return findSessionCookies(clipboard)[0]?.cookie;
+}
+
+async function askForCookie(): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: 'Verify Flask Session Cookie',
+    prompt: 'Paste the session cookie (a "session=" prefix is fine)',
+    placeHolder: 'eyJ1c2VyX2lkIjo0Mn0.aVW5AA.…',
+    ignoreFocusOut: true,
+    validateInput: (input) => (findSessionCookies(input).length ? undefined : 'A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed'),
+  });
+  return value === undefined ? undefined : findSessionCookies(value)[0]?.cookie;
+}
+
+/** A saved shared secret or a typed SECRET_KEY; asks straight for the text when none is saved. */
+async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
+  const askText = () => askKeyText('Flask SECRET_KEY', 'The app’s SECRET_KEY (hidden as you type; used for this check only)');
+  const saved = keys.list().filter((entry) => entry.type === 'secret');
+  if (!saved.length) return askText();
+  const items: (vscode.QuickPickItem & { name?: string })[] = [
+    ...saved.map((entry) => ({ label: `$(key) ${entry.name}`, description: entry.description, name: entry.name })),
+    { label: '$(lock) Type the SECRET_KEY…' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Verify with the Flask SECRET_KEY', placeHolder: 'Choose a saved secret', ignoreFocusOut: true });
+  if (!picked) return undefined;
+  return picked.name === undefined ? askText() : savedSecretKey(keys, picked.name);
+}
+
+/**
+ * A saved shared secret as the SECRET_KEY text it was made from (the store keeps it as an oct JWK).
+ * @throws {Error} naming the key (never its content) when it is not a text secret
+ */
+async function savedSecretKey(keys: KeyStore, name: string): Promise<string> {
+  const key = readKey(await keys.material(name));
+  if (key.type !== 'secret') throw new Error(`The saved key "${name}" is not a shared secret, so it cannot be a Flask SECRET_KEY`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(key.bytes);
+  } catch {
+    throw new Error(`The saved key "${name}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here`);
+  }
+}

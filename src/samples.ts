@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { UnsecuredJWT } from 'jose';
+import { signPayload } from './core';
+
+/** Signs the demo tokens. A throwaway: the document says it, so users can verify with it. */
+const DEMO_SECRET = 'walkthrough-demo-secret';
+
+/**
+ * "JWT: Open Sample Tokens" (the walkthrough's first step): an untitled Markdown document with demo
+ * tokens made now (valid, expired, unsigned) and a JSON payload to sign, so no token is committed
+ * and the times read sensibly whenever it is opened. Resolves to the document.
+ */
+export async function openSamplesCommand(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: await samplesMarkdown(new Date()) });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+async function samplesMarkdown(now: Date): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const user = { sub: 'user-1234', name: 'Ada Lovelace', roles: ['admin'] };
+  const sign = (payload: object) => signPayload(payload, { alg: 'HS256', key: DEMO_SECRET });
+  const valid = await sign({ ...user, iss: 'https://auth.example.com', iat, exp: iat + 3600 });
+  const expired = await sign({ ...user, iat: iat - 2 * 86400, exp: iat - 86400 });
+  const unsigned = new UnsecuredJWT({ sub: 'guest', iat }).encode();
+  return [
+    '# JWT Toolkit sample tokens',
+    '',
+    'Hover a token to decode it, or put the cursor on one and run **JWT: Decode**.',
+    `The signed ones use HS256 with the throwaway secret \`${DEMO_SECRET}\`: try **JWT: Verify Signature** with it, and with a wrong one.`,
+    '',
+    '## Valid for an hour',
+    '',
+    valid,
+    '',
+    '## Expired yesterday',
+    '',
+    expired,
+    '',
+    '## Unsigned (alg "none"): anyone can forge it',
+    '',
+    unsigned,
+    '',
+    '## A payload to sign',
+    '',
+    'Select the JSON below and run **JWT: Sign JSON Selection**.',
+    '',
+    '```json',
+    JSON.stringify({ sub: 'user-5678', name: 'Grace Hopper', scope: 'read:reports' }, null, 2),
+    '```',
+    '',
+  ].join('\n');
+}
