@@ -7,7 +7,7 @@
 import type { ClaimCheck, ExpectedClaims } from './core/expected';
 import type { TokenInspection } from './core/inspect';
 import type { KeyFacts } from './core/keyFacts';
-import type { VerifyResult } from './core/types';
+import type { DecodedToken, VerifyResult } from './core/types';
 
 /** What the panel remembers across hide/show and window reloads (webview state). */
 export interface PanelState {
@@ -27,7 +27,7 @@ export type KeyChoice =
   /** A file's URI string, or a path: absolute or relative to the workspace folder. */
   | { kind: 'file'; path: string };
 
-export type KeyPurpose = 'verify' | 'sign';
+export type KeyPurpose = 'verify' | 'sign' | 'decrypt';
 
 /** valid ✓, invalid (the signature does not match), or cannot verify (no usable key, unsigned token…). */
 export type Verdict = 'valid' | 'invalid' | 'cannot-verify';
@@ -50,8 +50,13 @@ export type HostToPanel =
   | { type: 'verified'; outcome: VerifyOutcome }
   | { type: 'signed'; token: string; warnings: string[] }
   | { type: 'keyFile'; purpose: KeyPurpose; path: string; label: string }
+  /**
+   * The shown JWE, decrypted: its plaintext read as claims (or text) under the protected header,
+   * and, when the plaintext is itself a token, that token inspected as layer 2.
+   */
+  | { type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection }
   /** An action could not be done; `message` says why in a sentence. */
-  | { type: 'failed'; action: 'verify' | 'sign' | 'writeBack' | 'saveKey'; message: string }
+  | { type: 'failed'; action: 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey'; message: string }
   | { type: 'notice'; message: string };
 
 export type PanelToHost =
@@ -60,6 +65,7 @@ export type PanelToHost =
   | { type: 'copy'; text: string; label: string }
   | { type: 'verify'; key: KeyChoice; expected: ExpectedClaims }
   | { type: 'sign'; payload: string; alg: string; key: KeyChoice }
+  | { type: 'decrypt'; key: KeyChoice }
   /** Replace the shown token where it came from in the editor with `token`. */
   | { type: 'writeBack'; token: string }
   /** Save pasted key text under a name the host asks for. */

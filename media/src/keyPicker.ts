@@ -17,18 +17,23 @@ export interface KeyPicker {
 }
 
 const PASTE = 'paste';
+const LABELS: Record<KeyPurpose, { aria: string; placeholder: string; paste: string }> = {
+  sign: { aria: 'Key to sign with', placeholder: 'A shared secret, a PKCS#8 PEM or a private JWK', paste: 'Type or paste a key…' },
+  verify: { aria: 'Key to verify with', placeholder: 'A secret, PEM, certificate, JWK or JWKS', paste: 'Paste a secret or key…' },
+  decrypt: { aria: 'Key to decrypt with', placeholder: 'A shared key (secret or oct JWK), or a private PKCS#8 PEM or JWK', paste: 'Paste a key…' },
+};
 const FILE = 'file';
 
 export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => void): KeyPicker {
   const id = `${purpose}-key`;
-  const select = h('select', { id, 'aria-label': purpose === 'sign' ? 'Key to sign with' : 'Key to verify with' });
+  const select = h('select', { id, 'aria-label': LABELS[purpose].aria });
   const text = h('textarea', {
     class: 'key-text masked',
     rows: '4',
     spellcheck: 'false',
     autocomplete: 'off',
     'aria-label': 'Key text',
-    placeholder: purpose === 'sign' ? 'A shared secret, a PKCS#8 PEM or a private JWK' : 'A secret, PEM, certificate, JWK or JWKS',
+    placeholder: LABELS[purpose].placeholder,
   });
   const save = h('button', { class: 'secondary', type: 'button', title: 'Save this key in VS Code’s secret storage under a name' }, 'Save as…');
   const pasted = h('div', { class: 'pasted', hidden: '' }, text, h('div', { class: 'row' }, h('span', { class: 'muted' }, 'Used for this check only, unless you save it.'), save));
@@ -63,7 +68,7 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => v
       );
       select.replaceChildren(
         ...(saved.length ? [h('optgroup', { label: 'Saved keys' }, ...saved)] : []),
-        h('option', { value: PASTE }, purpose === 'sign' ? 'Type or paste a key…' : 'Paste a secret or key…'),
+        h('option', { value: PASTE }, LABELS[purpose].paste),
         h('option', { value: FILE }, 'Key file…'),
       );
       const pinnedOption = pinned !== undefined && [...select.options].find((o) => o.value === `saved:${pinned}`);

@@ -2,12 +2,13 @@
  * The panel's browser side: renders what the host sends (see src/protocol.ts) and keeps the
  * relative times ticking. All token content goes through dom.ts as text.
  */
-import { decodeToken } from '../../src/core/decode';
+import { decodePlaintext, decodeToken } from '../../src/core/decode';
 import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
-import { statusLabel, utcText } from '../../src/core/status';
+import { statusLabel, utcText, type StatusLabel } from '../../src/core/status';
 import type { DecodedToken, TimeClaim } from '../../src/core/types';
 import type { TokenInspection } from '../../src/core/inspect';
 import type { HostToPanel, PanelState, PanelToHost, SavedKey } from '../../src/protocol';
+import { decryptSection, type DecryptSection } from './decryptSection';
 import { h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
 import { verdictBanner, verifySection, type VerifySection } from './verifySection';
@@ -24,6 +25,9 @@ const app = document.getElementById('app')!;
 let current: TokenInspection | undefined;
 let verify: VerifySection | undefined;
 let resign: ResignSection | undefined;
+let decrypt: DecryptSection | undefined;
+/** Every shown layer's element (marked data-layer) and how to decode it afresh, for the ticking times. */
+let live: Array<{ root: HTMLElement; fresh: () => DecodedToken }> = [];
 const post = (message: PanelToHost): void => vscode.postMessage(message);
 
 window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
@@ -35,6 +39,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       const decoded = current.decoded;
       const alg = stringOf(decoded?.header.alg);
       verify = decoded?.kind === 'jws' ? verifySection(alg, post) : undefined;
+      decrypt = decoded?.kind === 'jwe' ? decryptSection(alg, stringOf(decoded.header.enc), post) : undefined;
       resign = decoded && typeof decoded.payload === 'object' ? resignSection(JSON.stringify(decoded.payload, null, 2), decoded.kind === 'jws' ? alg : message.lastAlg ?? 'HS256', message.writeBack, post) : undefined;
       render(message.inspection, message.source);
       updateKeys(message);
@@ -48,10 +53,13 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return;
     case 'signed':
       return resign?.showSigned(message.token, message.warnings);
+    case 'decrypted':
+      return showDecrypted(message);
     case 'keyFile':
-      return (message.purpose === 'sign' ? resign : verify)?.picker.setFile(message.path, message.label);
+      return { sign: resign, verify, decrypt }[message.purpose]?.picker.setFile(message.path, message.label);
     case 'failed':
       if (message.action === 'verify') verify?.showError(message.message);
+      else if (message.action === 'decrypt') decrypt?.showError(message.message);
       else if (message.action === 'saveKey') showNotice(message.message, 'bad');
       else resign?.showMessage(message.message, 'bad');
       return;
@@ -63,6 +71,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
 function updateKeys({ keys, pinned }: { keys: SavedKey[]; pinned?: string }): void {
   verify?.refresh(keys, pinned);
   resign?.refresh(keys, pinned);
+  decrypt?.refresh(keys, pinned);
 }
 
 function showNotice(message: string, tone: 'ok' | 'bad'): void {
@@ -71,12 +80,13 @@ function showNotice(message: string, tone: 'ok' | 'bad'): void {
 
 // Times are relative to now: refresh them (and the status, which can flip to expired) every second.
 setInterval(() => {
-  if (!current?.decoded) return;
-  try {
-    const fresh = decodeToken(current.token);
-    updateLive(fresh);
-  } catch {
-    // The token decoded a moment ago; nothing to refresh if it no longer does.
+  live = live.filter(({ root }) => root.isConnected);
+  for (const { root, fresh } of live) {
+    try {
+      updateLive(root, fresh());
+    } catch {
+      // The layer decoded a moment ago; nothing to refresh if it no longer does.
+    }
   }
 }, 1000);
 
@@ -92,38 +102,90 @@ post({ type: 'ready' });
 function render(inspection: TokenInspection, source: string): void {
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
+  app.setAttribute('data-layer', '1');
+  live = decoded ? [{ root: app, fresh: () => decodeToken(inspection.token) }] : [];
   const children: Child[] = [
-    renderStatus(inspection, source),
+    renderStatus(decoded, header, source),
     h('div', { id: 'verdict' }),
     h('div', { id: 'notice' }),
     section('Token', renderParts(inspection), copyButton('token', 'the token')),
-    inspection.error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, inspection.error.message)),
-    decoded && decoded.warnings.length > 0 && h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
-    decoded && renderTimes(decoded.times),
-    decoded && typeof decoded.payload === 'object' && section('Claims', claimsTable(decoded.payload, 'payload')),
-    decoded && typeof decoded.payload === 'string' && section('Payload (not JSON)', h('pre', { class: 'json' }, decoded.payload)),
-    decoded?.kind === 'jwe' && section('Payload', h('p', { class: 'muted' }, 'Encrypted: the claims can only be read with the decryption key.')),
+    ...renderContent(inspection),
+    decrypt && section('Decrypt', decrypt.element),
     header && section('Header', claimsTable(header, 'header')),
     verify && section('Verify signature', verify.element),
     header && section('Header JSON', h('pre', { class: 'json' }, JSON.stringify(header, null, 2)), copyButton('header', 'the header JSON')),
     decoded?.payload !== undefined && section('Payload JSON', h('pre', { class: 'json' }, payloadText(decoded)), copyButton('payload', 'the payload JSON')),
     resign && section('Edit & re-sign', resign.element),
+    inspection.inner && renderLayer(inspection.inner, 2, decoded),
   ];
   app.replaceChildren(...children.filter((c): c is Node => typeof c === 'object'));
 }
 
-function renderStatus(inspection: TokenInspection, source: string): HTMLElement {
+/**
+ * What a layer says beyond its header: its error, warnings, times, and claims or payload text (not
+ * when the payload is the next layer, which shows on its own).
+ */
+function renderContent({ decoded, error, inner }: Pick<TokenInspection, 'decoded' | 'error' | 'inner'>): Child[] {
+  return [
+    error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, error.message)),
+    decoded && decoded.warnings.length > 0 && h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
+    decoded && renderTimes(decoded.times),
+    decoded && typeof decoded.payload === 'object' && section('Claims', claimsTable(decoded.payload, 'payload')),
+    decoded && typeof decoded.payload === 'string' && !inner && section('Payload (not JSON)', h('pre', { class: 'json' }, decoded.payload)),
+  ];
+}
+
+/** A token inside another (nested JWT), with the same parts as the outer one, and any layer inside it. */
+function renderLayer(inspection: TokenInspection, layer: number, outer: DecodedToken | undefined): HTMLElement {
   const { decoded } = inspection;
-  const label = decoded ? statusLabel(decoded) : { icon: 'error', text: 'Cannot decode', tone: 'bad' };
-  const header = decoded?.header ?? inspection.header ?? {};
-  const facts = [decoded?.kind.toUpperCase(), stringOf(header.alg), header.enc !== undefined && `enc ${stringOf(header.enc)}`, header.kid !== undefined && `kid ${stringOf(header.kid)}`]
-    .filter((f): f is string => typeof f === 'string' && f.length > 0);
+  const header = decoded?.header ?? inspection.header;
+  const root = h(
+    'section',
+    { class: 'layer', 'data-layer': String(layer) },
+    h('div', { class: 'section-title' }, h('h2', {}, `Layer ${layer} (inside the ${outer?.kind === 'jwe' ? 'JWE' : 'JWS'})`)),
+    renderStatus(decoded, header),
+    section('Token', renderParts(inspection)),
+    ...renderContent(inspection),
+    header && section('Header', claimsTable(header, 'header')),
+    inspection.inner && renderLayer(inspection.inner, layer + 1, decoded),
+  );
+  if (decoded) live.push({ root, fresh: () => decodeToken(inspection.token) });
+  return root;
+}
+
+/** The decrypted JWE: its claims read like a JWS's, and the token it carries, if any, as layer 2. */
+function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type: 'decrypted' }>): void {
+  const plaintext = payloadText(decoded);
+  const root = h(
+    'div',
+    { class: 'decrypted', 'data-layer': 'decrypted' },
+    h('div', { class: 'notice', role: 'status' }, icon('unlock'), h('span', {}, `Decrypted with ${keyLabel}`)),
+    !inner && renderStatus(decoded, decoded.header),
+    ...renderContent({ decoded, inner }),
+    inner && renderLayer(inner, 2, decoded),
+  );
+  live.push({ root, fresh: () => decodePlaintext(plaintext, decoded.header) });
+  decrypt?.result.replaceChildren(root);
+}
+
+/** A layer's status and header facts; the outermost layer's also says where the token came from. */
+function renderStatus(decoded: DecodedToken | undefined, header: Record<string, unknown> = {}, source?: string): HTMLElement {
+  const facts = [
+    decoded?.kind.toUpperCase(),
+    stringOf(header.alg),
+    ...(['enc', 'zip', 'cty', 'kid'] as const).map((name) => header[name] !== undefined && `${name} ${stringOf(header[name])}`),
+  ].filter((f): f is string => typeof f === 'string' && f.length > 0);
   return h(
     'header',
     { class: 'status-bar' },
-    h('div', { class: `status tone-${label.tone}`, id: 'status' }, icon(label.icon), h('span', { class: 'status-text' }, label.text)),
-    h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), h('span', { class: 'muted' }, `from ${source}`)),
+    statusElement(decoded ? statusLabel(decoded) : { icon: 'error', text: 'Cannot decode', tone: 'bad' }, source === undefined ? undefined : 'status'),
+    h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), source !== undefined && h('span', { class: 'muted' }, `from ${source}`)),
   );
+}
+
+/** The status line; the outermost layer's is also #status, which tests and screen readers find. */
+function statusElement(label: StatusLabel, id?: string): HTMLElement {
+  return h('div', { class: `status tone-${label.tone}`, ...(id ? { id } : {}) }, icon(label.icon), h('span', { class: 'status-text' }, label.text));
 }
 
 /** The token with each segment in its own colour, as jwt.io readers expect. */
@@ -154,13 +216,14 @@ function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header
   return h('table', { class: 'claims' }, h('tbody', {}, ...rows));
 }
 
-function updateLive(decoded: DecodedToken): void {
-  const label = statusLabel(decoded);
-  const status = document.getElementById('status');
-  if (status) status.replaceWith(h('div', { class: `status tone-${label.tone}`, id: 'status' }, icon(label.icon), h('span', { class: 'status-text' }, label.text)));
-  for (const cell of document.querySelectorAll<HTMLElement>('td[data-time]')) {
+/** Refreshes a layer's status and relative times, leaving the layers inside it to their own entries. */
+function updateLive(root: HTMLElement, decoded: DecodedToken): void {
+  const own = (element: Element): boolean => element.closest('[data-layer]') === root;
+  const status = [...root.querySelectorAll<HTMLElement>('.status')].find(own);
+  status?.replaceWith(statusElement(statusLabel(decoded), status.id));
+  for (const cell of root.querySelectorAll<HTMLElement>('td[data-time]')) {
     const time = decoded.times[cell.dataset.time as keyof DecodedToken['times']];
-    if (time && cell.textContent !== time.relative) cell.textContent = time.relative;
+    if (own(cell) && time && cell.textContent !== time.relative) cell.textContent = time.relative;
   }
 }
 

@@ -156,6 +156,20 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   return { kind: unsecured ? 'unsecured' : 'jws', header, payload, times, status, warnings };
 }
 
+/**
+ * A JWE's decrypted plaintext decoded as a JWS payload is: claims (or text), times, status and
+ * warnings, with the JWE's protected header. `kind` stays 'jwe'.
+ *
+ * @example decodePlaintext('{"sub":"a"}', { alg: 'dir', enc: 'A256GCM' }).payload // { sub: 'a' }
+ */
+export function decodePlaintext(plaintext: string, header: Record<string, unknown>, options: DecodeOptions = {}): DecodedToken {
+  const warnings = headerWarnings(header);
+  const payload = parsePayloadText(plaintext, header, warnings);
+  const times: DecodedToken['times'] = {};
+  const status = typeof payload === 'object' ? readTimes(payload, options.now ?? new Date(), times, warnings) : 'no-expiry';
+  return { kind: 'jwe', header, payload, times, status, warnings };
+}
+
 /** "payload (segment 2)": names are unique across both layouts except header, which is first in both. */
 function label({ name }: TokenSegment): string {
   const index = Math.max(JWS_SEGMENTS.indexOf(name), JWE_SEGMENTS.indexOf(name));
@@ -256,6 +270,11 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
       return toHex(bytes.subarray(0, MAX_HEX_BYTES));
     }
   }
+  return parsePayloadText(text, header, warnings);
+}
+
+/** The payload's text as claims when it is a JSON object, else as text with a warning saying why. */
+function parsePayloadText(text: string, header: Record<string, unknown>, warnings: string[]): Record<string, unknown> | string {
   if (text === '') {
     warnings.push('The payload is empty');
     return text;
@@ -270,7 +289,7 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
   } catch {
     warnings.push(
       typeof header.cty === 'string' && header.cty.toUpperCase() === 'JWT'
-        ? 'The payload is a nested token (cty "JWT"); decode it on its own'
+        ? 'The payload is a nested token (cty "JWT"): the JWT panel shows each layer'
         : `The payload is not JSON, so it is shown as text (${describeJsonError(text)})`,
     );
     return text;

@@ -12,6 +12,7 @@ import type { SegmentName } from './decode';
  * `key-public` (signing needs the private key), `kid-not-found`, `no-matching-key` (a JWKS has no
  * key that fits), `key-unusable` (the crypto library refused the key for another reason).
  * Verification: `signature-invalid`, `encrypted` (a JWE has no signature), `crit-unsupported`.
+ * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -39,7 +40,9 @@ export type JwtErrorCode =
   | 'key-unusable'
   | 'signature-invalid'
   | 'encrypted'
-  | 'crit-unsupported';
+  | 'crit-unsupported'
+  | 'not-encrypted'
+  | 'decryption-failed';
 
 /** Where in its input an error was found. */
 export interface JwtErrorDetails {

@@ -4,7 +4,10 @@
  */
 export type { TokenKind, TokenMatch, TimeClaim, TokenStatus, DecodedToken, VerifyResult } from './types';
 export { findTokens, tokenAt } from './scan';
-export { decodeToken, splitToken } from './decode';
+export { decodeToken, decodePlaintext, splitToken } from './decode';
+export { decryptToken } from './decrypt';
+export type { DecryptResult } from './decrypt';
+export { innerToken } from './nested';
 export { describeClaim, formatRelative, CLAIM_DESCRIPTIONS } from './claims';
 export { verifyToken } from './verify';
 export { signPayload, signingWarnings, SIGNING_ALGORITHMS } from './sign';

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader } from 'jose';
 import { decodeToken, splitToken } from './decode';
 import { JwtError } from './errors';
+import { innerToken } from './nested';
 import type { DecodedToken } from './types';
 
 /** A token split into its coloured parts, for display. */
@@ -21,13 +22,19 @@ export interface TokenInspection {
   error?: { code: string; message: string };
   /** The header alone, when the token as a whole did not decode but its header did. */
   header?: Record<string, unknown>;
+  /** The token the payload carries (a nested JWT), inspected: the next layer in. */
+  inner?: TokenInspection;
 }
 
+/** Real nesting is two layers (a JWS inside a JWE); deeper chains stop being unwrapped here. */
+const MAX_LAYERS = 4;
+
 /**
- * Decodes what it can of `token` and never throws.
+ * Decodes what it can of `token` and never throws. A payload that is itself a token is inspected
+ * too, as `inner`; `layer` is how deep `token` sits (1: outermost), so chains stop somewhere.
  * @example inspectToken('eyJhbGciOiJIUzI1NiJ9.%%%.sig').header // { alg: 'HS256' }, with error set
  */
-export function inspectToken(token: string, options: { now?: Date } = {}): TokenInspection {
+export function inspectToken(token: string, options: { now?: Date } = {}, layer = 1): TokenInspection {
   let parts: TokenPart[] = [];
   try {
     parts = splitToken(token).segments.map((s) => ({ name: s.name, text: s.text }));
@@ -35,7 +42,9 @@ export function inspectToken(token: string, options: { now?: Date } = {}): Token
     parts = [{ name: 'invalid', text: token }];
   }
   try {
-    return { token, parts, decoded: decodeToken(token, options) };
+    const decoded = decodeToken(token, options);
+    const inner = layer < MAX_LAYERS ? innerToken(decoded) : undefined;
+    return { token, parts, decoded, ...(inner === undefined ? {} : { inner: inspectToken(inner, options, layer + 1) }) };
   } catch (e) {
     const error = e instanceof JwtError ? { code: e.code, message: e.message } : { code: 'unknown', message: String(e) };
     let header: Record<string, unknown> | undefined;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { parsePayload } from '../core';
-import { askKeyName, fileLabel, pickKeyFile } from '../keys/choice';
-import type { HostToPanel, PanelToHost, WriteBack } from '../protocol';
+import { decodePlaintext, decryptToken, innerToken, inspectToken, parsePayload } from '../core';
+import { askKeyName, fileLabel, loadKey, pickKeyFile } from '../keys/choice';
+import type { HostToPanel, KeyChoice, KeyPurpose, PanelToHost, WriteBack } from '../protocol';
 import { LAST_ALG, signWith } from '../signing';
 import { verifyWith } from '../verifyWith';
 import type { PanelDeps, ShownToken } from './panel';
 
 /**
- * The panel's requests, done on the host side: verify, re-sign, write back, save a pasted key,
+ * The panel's requests, done on the host side: verify, re-sign, decrypt, write back, save a pasted key,
  * choose a key file, copy. Returns the replies to post. `redisplay` shows a token in the panel.
  */
 export async function handlePanelAction(
@@ -25,14 +25,31 @@ export async function handlePanelAction(
       return [{ type: 'verified', outcome: await verifyWith(deps.keys, shown.token, message.key, message.expected) }];
     case 'sign':
       return [await resign(deps, message)];
+    case 'decrypt':
+      return [await decrypt(deps, shown.token, message.key)];
     case 'writeBack':
       return [await writeBack(shown, message.token, redisplay)];
     case 'saveKey':
       return saveKey(deps, message.text);
     case 'chooseKeyFile': {
-      const path = await pickKeyFile(message.purpose === 'sign' ? 'Private key to sign with' : 'Key to verify with');
+      const path = await pickKeyFile(KEY_FILE_TITLES[message.purpose]);
       return path ? [{ type: 'keyFile', purpose: message.purpose, path, label: fileLabel(path) }] : [];
     }
+  }
+}
+
+const KEY_FILE_TITLES: Record<KeyPurpose, string> = { sign: 'Private key to sign with', verify: 'Key to verify with', decrypt: 'Key to decrypt with' };
+
+/** Decrypts the shown JWE; the reply names the key by its label only, never its material. */
+async function decrypt(deps: PanelDeps, token: string, choice: KeyChoice): Promise<HostToPanel> {
+  try {
+    const key = await loadKey(deps.keys, choice);
+    const { plaintext, header } = await decryptToken(token, key.material);
+    const decoded = decodePlaintext(plaintext, header);
+    const inner = innerToken(decoded);
+    return { type: 'decrypted', keyLabel: key.label, decoded, ...(inner === undefined ? {} : { inner: inspectToken(inner, {}, 2) }) };
+  } catch (error) {
+    return { type: 'failed', action: 'decrypt', message: (error as Error).message };
   }
 }
 

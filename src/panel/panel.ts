@@ -28,6 +28,8 @@ export class TokenPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private shown: ShownToken | undefined;
   private verification: VerifyOutcome | undefined;
+  /** The shown JWE's decryption, re-sent when the webview reloads (it keeps no state of its own). */
+  private decryption: Extract<HostToPanel, { type: 'decrypted' }> | undefined;
   private ready = false;
 
   /** Shows `token` in the panel, opening it beside the editor if it is not open. */
@@ -91,13 +93,17 @@ export class TokenPanel {
     const replies = await handlePanelAction(this.deps, this.shown, message, (shown) => this.display(shown));
     for (const reply of replies) {
       if (reply.type === 'verified') this.verification = reply.outcome;
+      if (reply.type === 'decrypted') this.decryption = reply;
       this.post(reply);
     }
     return replies;
   }
 
   private display(shown: ShownToken): void {
-    if (shown.token !== this.shown?.token) this.verification = undefined;
+    if (shown.token !== this.shown?.token) {
+      this.verification = undefined;
+      this.decryption = undefined;
+    }
     this.shown = shown;
     this.panel.title = `JWT · ${titleFor(shown.token)}`;
     this.postShown();
@@ -117,6 +123,7 @@ export class TokenPanel {
       lastAlg: globalState.get<string>(LAST_ALG),
     });
     if (this.verification) this.post({ type: 'verified', outcome: this.verification });
+    if (this.decryption) this.post(this.decryption);
   }
 
   private post(message: HostToPanel): void {

@@ -206,7 +206,7 @@ describe('decodeToken', () => {
     it('recognizes a nested token', () => {
       const decoded = decode({ alg: 'HS256', cty: 'JWT' }, RFC7515.A1.token);
       assert.equal(decoded.payload, RFC7515.A1.token);
-      assert.deepEqual(decoded.warnings, ['The payload is a nested token (cty "JWT"); decode it on its own']);
+      assert.deepEqual(decoded.warnings, ['The payload is a nested token (cty "JWT"): the JWT panel shows each layer']);
     });
 
     it('keeps JSON nested deeper than MAX_JSON_DEPTH as text, so consumers cannot overflow the stack', () => {

@@ -1,0 +1,41 @@
+/** The panel's Decrypt section for a JWE: a key, the Decrypt button, and room for the decrypted layer. */
+import { keyCanDecrypt } from '../../src/core/decrypt';
+import type { PanelToHost, SavedKey } from '../../src/protocol';
+import { h, icon } from './dom';
+import { keyPicker, type KeyPicker } from './keyPicker';
+
+export interface DecryptSection {
+  element: HTMLElement;
+  picker: KeyPicker;
+  /** Where the decrypted claims (and any inner token) go. */
+  result: HTMLElement;
+  refresh(keys: SavedKey[], pinned?: string): void;
+  showError(message: string): void;
+}
+
+export function decryptSection(alg: string, enc: string, post: (message: PanelToHost) => void): DecryptSection {
+  const picker = keyPicker('decrypt', post);
+  const result = h('div', { id: 'decrypt-result', 'aria-live': 'polite' });
+  const button = h('button', { class: 'primary', type: 'button', id: 'decrypt-button' }, icon('unlock'), ' Decrypt');
+  const showError = (message: string): void => result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
+  button.addEventListener('click', () => {
+    const key = picker.choice();
+    if (typeof key === 'string') return showError(key);
+    post({ type: 'decrypt', key });
+  });
+  const element = h(
+    'div',
+    { class: 'decrypt' },
+    h('p', { class: 'muted' }, icon('lock'), ` Encrypted with ${alg} and ${enc}: choose the key to read the claims.`),
+    picker.element,
+    h('div', { class: 'row' }, button),
+    result,
+  );
+  return {
+    element,
+    picker,
+    result,
+    refresh: (keys, pinned) => picker.refresh(keys, (key) => keyCanDecrypt(key, alg, enc), pinned),
+    showError,
+  };
+}
