@@ -2,6 +2,7 @@
 // the way a Node consumer would; `node bench/run.mjs path/to/core.js` measures another build.
 // Each section is a named function over a shared context; add a section to SECTIONS to measure more.
 // Exits with code 1 when a correctness check or a speed target fails.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -63,6 +64,14 @@ const check = (label, ok, detail) => {
   row(label, ok ? 'ok' : 'FAIL', detail);
   if (!ok) failed = true;
 };
+/** bench/activation.ts (it drives the real VS Code through the TypeScript test harness): its JSON answer. */
+function vscodeBench(...args) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'activation.ts'), ...args], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench/activation.ts ${args[0]} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1));
+}
 const fmt = (n, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const SECTIONS = [
@@ -258,6 +267,28 @@ const SECTIONS = [
       const bytes = statSync(file).size;
       row(`bundle ${relative(root, file)}`, `${fmt(bytes / 1024)} KB`, `${bytes.toLocaleString('en-US')} bytes`);
     }
+  },
+
+  function vsixSize(ctx) {
+    // `npm run package` in a temp copy of the repo (the working dist/ stays the development build).
+    const { vsix, bytes } = vscodeBench('package');
+    ctx.vsix = vsix;
+    check('.vsix size', bytes < 150 * 1024, `${fmt(bytes / 1024)} KB (target < 150 KB), ${relative(root, vsix)}`);
+  },
+
+  function activationTime(ctx) {
+    if (process.env.BENCH_SKIP_VSCODE) {
+      row('activation in VS Code', 'skipped', 'BENCH_SKIP_VSCODE is set');
+      return;
+    }
+    // The installed .vsix in code-server's Node extension host, beside an empty extension activated by
+    // the same event in the same workbench: VS Code's own figure (code loading + activate()).
+    const { ours, empty } = vscodeBench('measure', ctx.vsix);
+    const ms = median(ours);
+    const base = median(empty);
+    row('activation: empty extension', `${fmt(base, 0)} ms`, `the baseline; runs ${empty.join(', ')} ms`);
+    row('activation: vs the empty extension', `${fmt(ms / base)}x`, `${fmt(ms - base, 0)} ms more`);
+    check('activation in VS Code', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), median of ${ours.length}: ${ours.join(', ')} ms`);
   },
 ];
 

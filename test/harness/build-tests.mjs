@@ -26,8 +26,8 @@ const common = { bundle: true, format: 'cjs', sourcemap: 'inline', external: ['v
  * In the web bundle: node:assert/strict is the npm port; any other Node built-in that our own code imports
  * is an error that names the importer (npm packages resolve theirs to their browser ports as usual).
  */
-const webNodeShims = {
-  name: 'web-node-shims',
+const webWorker = {
+  name: 'web-worker',
   setup(build) {
     const builtins = new RegExp(`^(node:.*|${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
     build.onResolve({ filter: /^(node:)?assert\/strict$/ }, () => ({ path: join(web, 'assert-strict.cjs') }));
@@ -58,7 +58,7 @@ await Promise.all([
     ...common,
     // Import order is evaluation order: mocha is set up before the test files register their suites.
     stdin: {
-      contents: [join(web, 'index.ts'), ...webTests].map((f, i) => (i === 0 ? `export { run } from ${JSON.stringify(f)};` : `import ${JSON.stringify(f)};`)).join('\n'),
+      contents: [`export { run } from ${JSON.stringify(join(web, 'index.ts'))};`, ...webTests.map((f) => `import ${JSON.stringify(f)};`)].join('\n'),
       resolveDir: repo,
       sourcefile: 'web-tests.js',
     },
@@ -68,7 +68,7 @@ await Promise.all([
     inject: [join(web, 'process-shim.ts')],
     // A worker has no environment: the run's settings are fixed when the bundle is built.
     define: Object.fromEntries(['JWT_TEST_GREP', 'JWT_MOCHA_TIMEOUT'].map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] ?? '')])),
-    plugins: [webNodeShims],
+    plugins: [webWorker],
   }),
 ]).catch(() => process.exit(1)); // esbuild has printed what failed
 console.log(`built ${tests.length} integration test file(s) into ${relative(repo, outdir)}; ${webTests.length} of them (all but the // @node-only ones) into ${relative(repo, webOut)}`);

@@ -180,14 +180,15 @@ export function packageVsix(outDir: string): string {
  */
 export function installVsix(vsix: string, dirs: RunDirs): string {
   const { node, entry } = codeServerCommand();
+  const before = new Set(fs.readdirSync(dirs.exts));
   const result = spawnSync(node, [entry, '--install-extension', vsix, '--extensions-dir', dirs.exts, '--user-data-dir', dirs.data], {
     cwd: dirs.root, encoding: 'utf8', timeout: 120000, env: { ...process.env, ...isolatedEnv(dirs), NODE_OPTIONS: undefined },
   });
-  const installed = fs.readdirSync(dirs.exts).filter((f) => fs.existsSync(path.join(dirs.exts, f, 'package.json')));
-  if (result.status !== 0 || installed.length !== 1) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}; installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}\n${result.stderr}`);
+  const installed = fs.readdirSync(dirs.exts).find((f) => !before.has(f) && fs.existsSync(path.join(dirs.exts, f, 'package.json')));
+  if (result.status !== 0 || !installed) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
   }
-  return path.join(dirs.exts, installed[0]!);
+  return path.join(dirs.exts, installed);
 }
 
 /** The files (relative, with '/') a .vsix of the extension would hold. */

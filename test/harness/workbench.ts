@@ -25,6 +25,8 @@ export interface WorkbenchOptions {
   extensionPath?: string;
   /** A packaged .vsix to install instead (with code-server --install-extension, as a user would); see packageVsix. */
   vsix?: string;
+  /** Other built extensions to install beside it (e.g. the benchmark's empty baseline extension). */
+  alsoInstall?: string[];
   /** User settings on top of the harness's defaults (which include word wrap, so a long token stays on screen). */
   settings?: Record<string, unknown>;
   viewport?: { width: number; height: number };
@@ -110,6 +112,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   let session: BrowserSession | undefined;
   const pageLines: string[] = [];
   try {
+    // Copies first: --install-extension writes extensions.json, and VS Code then loads only what it lists.
+    for (const other of options.alsoInstall ?? []) installExtensionCopy(other, dirs.exts);
     const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
     const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);

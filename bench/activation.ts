@@ -1,0 +1,89 @@
+// The benchmark's real-VS Code figures, run by bench/run.mjs as a child process (node --import tsx):
+//   package            packages the .vsix (npm run package, in a temp copy of the repo) into out/bench/
+//   measure <vsix>     activation time of the installed .vsix in code-server's Node extension host,
+//                      beside an empty extension activated by the same event (the baseline), read from
+//                      "Developer: Show Running Extensions" (VS Code's own figure: code loading plus the
+//                      activate() call); one workbench per run, $BENCH_VSCODE_RUNS runs (default 3)
+// Prints one JSON line on stdout last; progress goes to stderr.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO, packageVsix } from '../test/harness/vscode-server';
+import { startWorkbench, type Workbench } from '../test/harness/workbench';
+
+const EMPTY = { publisher: 'bench', name: 'empty', displayName: 'Empty Baseline', version: '0.0.1' };
+
+/** An extension that does nothing, activated like ours (onStartupFinished), in both hosts. */
+function makeEmptyExtension(dir: string): string {
+  const manifest = {
+    ...EMPTY, engines: { vscode: '^1.90.0' }, activationEvents: ['onStartupFinished'], main: './dist/extension.js', browser: './dist/extension.js',
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  fs.mkdirSync(path.join(dir, 'dist'));
+  fs.writeFileSync(path.join(dir, 'dist', 'extension.js'), 'exports.activate = () => {};\n');
+  return dir;
+}
+
+/** The "Activation: N ms" figures of the Running Extensions view, by extension display name. */
+async function runningExtensionTimes(vs: Workbench, names: string[]): Promise<Record<string, number>> {
+  await vs.runCommand('Developer: Show Running Extensions');
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const rows = await vs.page.locator('.runtime-extensions-editor .extension').evaluateAll((elements) =>
+      elements.map((e) => [e.querySelector('.name')?.textContent ?? '', e.querySelector('.activation-time')?.textContent ?? '']));
+    const times: Record<string, number> = {};
+    for (const [name, time] of rows) {
+      const ms = /Activation: (\d+(?:\.\d+)?)ms/.exec(time ?? '');
+      if (name && ms) times[name] = Number(ms[1]);
+    }
+    if (names.every((n) => n in times)) return times;
+    if (Date.now() > deadline) throw new Error(`Running Extensions shows no activation time for ${names.filter((n) => !(n in times)).join(', ')}; rows: ${JSON.stringify(rows)}`);
+    await vs.page.waitForTimeout(500);
+  }
+}
+
+async function measure(vsix: string): Promise<{ ours: number[]; empty: number[] }> {
+  const runs = Number(process.env.BENCH_VSCODE_RUNS || 3);
+  const empty = makeEmptyExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-bench-empty-')));
+  const displayName = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).displayName as string;
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      // Tall, so every activated extension's row is rendered (the list is virtual).
+      const vs = await startWorkbench({ vsix, alsoInstall: [empty], viewport: { width: 1400, height: 3000 } });
+      try {
+        const times = await runningExtensionTimes(vs, [displayName, EMPTY.displayName]);
+        ours.push(times[displayName]!);
+        baseline.push(times[EMPTY.displayName]!);
+        process.stderr.write(`[bench] run ${run}/${runs}: ${displayName} ${times[displayName]} ms, empty extension ${times[EMPTY.displayName]} ms\n`);
+      } finally {
+        await vs.close();
+      }
+    }
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+  return { ours, empty: baseline };
+}
+
+async function main(): Promise<unknown> {
+  const [mode, arg] = process.argv.slice(2);
+  if (mode === 'package') {
+    const vsix = packageVsix(path.join(REPO, 'out', 'bench'));
+    return { vsix, bytes: fs.statSync(vsix).size };
+  }
+  if (mode === 'measure' && arg) return measure(path.resolve(arg));
+  throw new Error('usage: node --import tsx bench/activation.ts package | measure <vsix>');
+}
+
+main().then(
+  (result) => {
+    console.log(JSON.stringify(result));
+    process.exit(0);
+  },
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
