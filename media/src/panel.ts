@@ -34,6 +34,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   const message = event.data;
   switch (message.type) {
     case 'show': {
+      clearInterval(askForToken);
       current = message.inspection;
       vscode.setState({ token: current.token });
       const decoded = current.decoded;
@@ -97,6 +98,9 @@ app.addEventListener('click', (event) => {
   post({ type: 'copy', text: copyText(current, what), label: button.dataset.label ?? what });
 });
 
+// Ask for the token until the host answers: a panel restored after a reload can load before the
+// extension has activated and is listening, and that first 'ready' would then be lost.
+const askForToken = setInterval(() => post({ type: 'ready' }), 1000);
 post({ type: 'ready' });
 
 function render(inspection: TokenInspection, source: string): void {

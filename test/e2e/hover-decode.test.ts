@@ -100,7 +100,11 @@ describe('hover and Decode in the browser workbench', function () {
     assert.match(await (await vs.panelFrame({ hasText: 'Ada Lovelace' })).evaluate(() => document.body.innerText), /user-1234/);
 
     await vs.page.reload();
-    const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 180000 });
+    // The restored tab shows its webview once the workbench is back; clicking it makes sure it is the visible one.
+    await vs.page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 120000 });
+    await tab.waitFor({ state: 'visible', timeout: 60000 });
+    await tab.click();
+    const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 120000 });
     assert.match(await restored.evaluate(() => document.body.innerText), /from restored/);
     await vs.screenshot('panel-restored');
   });
