@@ -1,0 +1,41 @@
+// The panel's lifecycle in the real workbench: hidden behind another editor and shown again, then
+// brought back by the serializer after a window reload. Its own workbench: a reload resets the page.
+import * as assert from 'node:assert/strict';
+import { startWorkbench, type Workbench } from '../harness/workbench';
+
+describe('the JWT panel across hide/show and reload', function () {
+  let vs: Workbench;
+
+  before(async function () {
+    this.timeout(180000);
+    vs = await startWorkbench();
+  });
+
+  after(async () => {
+    await vs?.close();
+  });
+
+  it('keeps the panel across hide/show and brings it back after a window reload', async function () {
+    this.timeout(240000); // a reload starts the workbench and the extension host again
+    await vs.openFile('.env');
+    await vs.placeCursor('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9');
+    await vs.runCommand('JWT: Decode');
+    await vs.panelFrame({ hasText: 'Ada Lovelace' });
+    const tab = vs.page.locator('.tabs-container .tab', { hasText: 'JWT · user-1234' });
+    await tab.click();
+    // Opening a file in the panel's group hides the panel (its webview is not kept alive when hidden).
+    await vs.openFile('client.js');
+    await vs.page.locator('.tabs-container .tab.active', { hasText: 'client.js' }).first().waitFor();
+    await tab.click();
+    assert.match(await (await vs.panelFrame({ hasText: 'Ada Lovelace' })).evaluate(() => document.body.innerText), /user-1234/);
+
+    await vs.page.reload();
+    // The restored tab shows its webview once the workbench is back; clicking it makes sure it is the visible one.
+    await vs.page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 120000 });
+    await tab.waitFor({ state: 'visible', timeout: 60000 });
+    await tab.click();
+    const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 120000 });
+    assert.match(await restored.evaluate(() => document.body.innerText), /from restored/);
+    await vs.screenshot('panel-restored');
+  });
+});
