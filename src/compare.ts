@@ -16,7 +16,7 @@ export class DecodedTokenDocuments implements vscode.TextDocumentContentProvider
 export function decodedText(token: string): string {
   const { decoded, header, error } = inspectToken(token);
   const value = decoded
-    ? { header: decoded.header, ...(decoded.payload === undefined ? { payload: '(encrypted: the claims need the decryption key)' } : { payload: decoded.payload }) }
+    ? { header: decoded.header, ...(decoded.payload === undefined ? { payload: vscode.l10n.t('(encrypted: the claims need the decryption key)') } : { payload: decoded.payload }) }
     : { error: error?.message, ...(header ? { header } : {}) };
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
@@ -37,8 +37,8 @@ export async function compareCommand(a?: unknown, b?: unknown): Promise<void> {
   if (tokens.length < 2) tokens = [...new Set([...tokens, ...(await tokensInContext())])].slice(0, 2);
   for (let i = tokens.length; i < 2; i++) {
     const token = await vscode.window.showInputBox({
-      title: `Compare Tokens (${i + 1} of 2)`,
-      prompt: `Paste token ${i === 0 ? 'A' : 'B'}`,
+      title: vscode.l10n.t('Compare Tokens ({0} of 2)', i + 1),
+      prompt: i === 0 ? vscode.l10n.t('Paste token A') : vscode.l10n.t('Paste token B'),
       placeHolder: 'eyJhbGciOi…',
       ignoreFocusOut: true,
       validateInput: (input) => validateToken(cleanTokenText(input)),
@@ -47,7 +47,7 @@ export async function compareCommand(a?: unknown, b?: unknown): Promise<void> {
     tokens.push(cleanTokenText(token));
   }
   const [left, right] = ['A', 'B'].map((name, i) => vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/Token ${name}.json`, query: tokens[i] }));
-  await vscode.commands.executeCommand('vscode.diff', left, right, 'Token A ↔ Token B', { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Token A ↔ Token B'), { preview: false });
 }
 
 /** The tokens in the selection, then those on the clipboard. */

@@ -130,8 +130,8 @@ export class TokenProblemActions implements vscode.CodeActionProvider {
       byToken.set(token, [...(byToken.get(token) ?? []), diagnostic]);
     }
     return [...byToken].flatMap(([token, diagnostics]) => [
-      quickFix('Open in JWT panel', 'jwt.decode', token, diagnostics),
-      quickFix('Copy decoded claims', 'jwt.copyDecoded', token, diagnostics),
+      quickFix(vscode.l10n.t('Open in JWT panel'), 'jwt.decode', token, diagnostics),
+      quickFix(vscode.l10n.t('Copy decoded claims'), 'jwt.copyDecoded', token, diagnostics),
     ]);
   }
 }

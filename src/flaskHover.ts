@@ -19,10 +19,10 @@ export async function flaskSessionHover(line: string, position: vscode.Position,
   const match = flaskSessionAt(line, position.character);
   if (!match) return undefined;
   const range = new vscode.Range(position.line, match.start, position.line, match.end);
-  const md = new vscode.MarkdownString('**Flask session cookie**', true);
+  const md = new vscode.MarkdownString(`**${vscode.l10n.t('Flask session cookie')}**`, true);
   md.isTrusted = { enabledCommands: ['jwt.verifyFlaskSession'] };
   md.supportHtml = false;
-  md.appendText(match.compressed ? ' · compressed' : '');
+  md.appendText(match.compressed ? ` · ${vscode.l10n.t('compressed')}` : '');
   md.appendMarkdown('\n\n');
   try {
     const session = await decodeFlaskSession(match.cookie);
@@ -30,16 +30,18 @@ export async function flaskSessionHover(line: string, position: vscode.Position,
     const age = Date.now() / 1000 - session.timestamp.getTime() / 1000;
     const signed = session.timestamp.getTime() / 1000;
     md.appendMarkdown(age > lifetime ? '$(error) ' : '$(clock) ');
+    const [when, ago, limit] = [utcText(session.timestamp.toISOString()), formatRelative(signed, new Date()), formatDuration(lifetime)];
     md.appendText(
-      `Signed ${utcText(session.timestamp.toISOString())} (${formatRelative(signed, new Date())}): ` +
-        (age > lifetime ? `older than its ${formatDuration(lifetime)} lifetime, so Flask rejects it` : `within its ${formatDuration(lifetime)} lifetime`),
+      age > lifetime
+        ? vscode.l10n.t('Signed {0} ({1}): older than its {2} lifetime, so Flask rejects it', when, ago, limit)
+        : vscode.l10n.t('Signed {0} ({1}): within its {2} lifetime', when, ago, limit),
     );
     md.appendMarkdown('\n\n');
     appendFenced(md, JSON.stringify(session.payload, null, 2), 'json');
     md.appendMarkdown('\n');
-    md.appendText(`Signature not checked. itsdangerous before 1.0 counted from 2011: then it was signed ${utcText(session.legacyTimestamp.toISOString())}.`);
+    md.appendText(vscode.l10n.t('Signature not checked. itsdangerous before 1.0 counted from 2011: then it was signed {0}.', utcText(session.legacyTimestamp.toISOString())));
     const args = encodeURIComponent(JSON.stringify([match.cookie]));
-    md.appendMarkdown(`\n\n[$(verified) Verify with SECRET_KEY…](command:jwt.verifyFlaskSession?${args} "Check the signature with the Flask app's SECRET_KEY")`);
+    md.appendMarkdown(`\n\n[$(verified) ${vscode.l10n.t('Verify with SECRET_KEY…')}](command:jwt.verifyFlaskSession?${args} "${vscode.l10n.t("Check the signature with the Flask app's SECRET_KEY")}")`);
   } catch (error) {
     md.appendMarkdown('$(error) ');
     md.appendText(error instanceof Error ? error.message : String(error));

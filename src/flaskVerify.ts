@@ -36,23 +36,27 @@ export async function verifyFlaskSessionCommand(keys: KeyStore, rawArg?: unknown
     return { valid: false, error: message, age: NaN };
   }
   if (secretKey === undefined) {
-    vscode.window.setStatusBarMessage('Verification cancelled', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Verification cancelled'), 3000);
     return undefined;
   }
   const lifetime = args.maxAgeSeconds ?? sessionLifetime(vscode.window.activeTextEditor?.document);
   // The lifetime is checked here rather than by the core so that the message can say it in words.
   const signature = await verifyFlaskSession(cookie, secretKey);
   if (!signature.valid) {
-    void vscode.window.showErrorMessage(`Flask session cookie invalid: ${signature.error}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Flask session cookie invalid: {0}.', String(signature.error)));
     return signature;
   }
   const signedAgo = formatRelative(Date.now() / 1000 - signature.age, new Date());
   if (signature.age > lifetime) {
-    const error = `The signature matches, but the session was signed ${signedAgo}, beyond its ${formatDuration(lifetime)} lifetime (PERMANENT_SESSION_LIFETIME): Flask rejects it`;
-    void vscode.window.showErrorMessage(`Flask session cookie expired. ${error}.`);
+    const error = vscode.l10n.t(
+      'The signature matches, but the session was signed {0}, beyond its {1} lifetime (PERMANENT_SESSION_LIFETIME): Flask rejects it',
+      signedAgo,
+      formatDuration(lifetime),
+    );
+    void vscode.window.showErrorMessage(vscode.l10n.t('Flask session cookie expired. {0}.', error));
     return { valid: false, error, age: signature.age };
   }
-  void vscode.window.showInformationMessage(`Flask session cookie valid · signed ${signedAgo}, within its ${formatDuration(lifetime)} lifetime.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Flask session cookie valid · signed {0}, within its {1} lifetime.', signedAgo, formatDuration(lifetime)));
   return signature;
 }
 
@@ -74,25 +78,25 @@ async function findCookieInContext(arg: string | undefined): Promise<string | un
 
 async function askForCookie(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'Verify Flask Session Cookie',
-    prompt: 'Paste the session cookie (a "session=" prefix is fine)',
+    title: vscode.l10n.t('Verify Flask Session Cookie'),
+    prompt: vscode.l10n.t('Paste the session cookie (a "session=" prefix is fine)'),
     placeHolder: 'eyJ1c2VyX2lkIjo0Mn0.aVW5AA.…',
     ignoreFocusOut: true,
-    validateInput: (input) => (findSessionCookies(input).length ? undefined : 'A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed'),
+    validateInput: (input) => (findSessionCookies(input).length ? undefined : vscode.l10n.t('A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed')),
   });
   return value === undefined ? undefined : findSessionCookies(value)[0]?.cookie;
 }
 
 /** A saved shared secret or a typed SECRET_KEY; asks straight for the text when none is saved. */
 async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
-  const askText = () => askKeyText('Flask SECRET_KEY', 'The app’s SECRET_KEY (hidden as you type; used for this check only)');
+  const askText = () => askKeyText(vscode.l10n.t('Flask SECRET_KEY'), vscode.l10n.t('The app’s SECRET_KEY (hidden as you type; used for this check only)'));
   const saved = keys.list().filter((entry) => entry.type === 'secret');
   if (!saved.length) return askText();
   const items: (vscode.QuickPickItem & { name?: string })[] = [
     ...saved.map((entry) => ({ label: `$(key) ${entry.name}`, description: entry.description, name: entry.name })),
-    { label: '$(lock) Type the SECRET_KEY…' },
+    { label: vscode.l10n.t('$(lock) Type the SECRET_KEY…') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Verify with the Flask SECRET_KEY', placeHolder: 'Choose a saved secret', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Verify with the Flask SECRET_KEY'), placeHolder: vscode.l10n.t('Choose a saved secret'), ignoreFocusOut: true });
   if (!picked) return undefined;
   return picked.name === undefined ? askText() : savedSecretKey(keys, picked.name);
 }
@@ -103,10 +107,10 @@ async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
  */
 async function savedSecretKey(keys: KeyStore, name: string): Promise<string> {
   const key = readKey(await keys.material(name));
-  if (key.type !== 'secret') throw new Error(`The saved key "${name}" is not a shared secret, so it cannot be a Flask SECRET_KEY`);
+  if (key.type !== 'secret') throw new Error(vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(key.bytes);
   } catch {
-    throw new Error(`The saved key "${name}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here`);
+    throw new Error(vscode.l10n.t('The saved key "{0}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here', name));
   }
 }

@@ -65,7 +65,7 @@ export function hoverMarkdown(inspection: TokenInspection, verification?: Verify
 
   if (!decoded) {
     md.appendMarkdown('$(error) ');
-    md.appendText(inspection.error?.message ?? 'This token could not be decoded.');
+    md.appendText(inspection.error?.message ?? vscode.l10n.t('This token could not be decoded.'));
     md.appendMarkdown('\n\n');
     if (header) appendFenced(md, JSON.stringify(header, null, 2), 'json');
   } else {
@@ -90,13 +90,14 @@ export function hoverMarkdown(inspection: TokenInspection, verification?: Verify
     }
   }
   const args = encodeURIComponent(JSON.stringify([inspection.token]));
-  md.appendMarkdown(`\n[$(open-preview) Open in panel](command:jwt.decode?${args} "Show this token in the JWT panel")`);
-  if (decoded) md.appendMarkdown(` · [$(copy) Copy decoded JSON](command:jwt.copyDecoded?${args} "Copy the header and payload as JSON")`);
+  // Only our own translations go into the link texts and titles; the token is in `args`, URI-encoded.
+  md.appendMarkdown(`\n[$(open-preview) ${vscode.l10n.t('Open in panel')}](command:jwt.decode?${args} "${vscode.l10n.t('Show this token in the JWT panel')}")`);
+  if (decoded) md.appendMarkdown(` · [$(copy) ${vscode.l10n.t('Copy decoded JSON')}](command:jwt.copyDecoded?${args} "${vscode.l10n.t('Copy the header and payload as JSON')}")`);
   return md;
 }
 
 function headerSummary(header: Record<string, unknown>, kind: string | undefined): string {
-  const parts = [kind?.toUpperCase() ?? 'token'];
+  const parts = [kind?.toUpperCase() ?? vscode.l10n.t('token')];
   for (const name of ['alg', 'enc', 'kid', 'typ', 'cty']) {
     if (header[name] !== undefined) parts.push(`${name} ${String(header[name])}`);
   }
@@ -109,9 +110,19 @@ function appendTimes(md: vscode.MarkdownString, times: { exp?: TimeClaim; iat?: 
   md.appendMarkdown('| | | |\n|---|---|---|\n');
   for (const name of rows) {
     const time = times[name]!;
-    md.appendMarkdown(`| \`${name}\` ${TIME_LABELS[name]} | ${utcText(time.date)} | ${time.relative} |\n`);
+    md.appendMarkdown(`| \`${name}\` ${timeLabel(name)} | ${utcText(time.date)} | ${time.relative} |\n`);
   }
   md.appendMarkdown('\n');
 }
 
-const TIME_LABELS = { exp: 'expires', nbf: 'not before', iat: 'issued' } as const;
+/** The words after a time claim's name in the hover's table, translated when shown. */
+function timeLabel(name: 'exp' | 'nbf' | 'iat'): string {
+  switch (name) {
+    case 'exp':
+      return vscode.l10n.t('expires');
+    case 'nbf':
+      return vscode.l10n.t('not before');
+    case 'iat':
+      return vscode.l10n.t('issued');
+  }
+}

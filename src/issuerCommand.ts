@@ -13,14 +13,18 @@ export async function verifyWithIssuerCommand(arg?: unknown): Promise<IssuerVeri
   const picked = (await findTokenInContext(arg)) ?? (await askForToken());
   if (!picked) return undefined;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: "Fetching the issuer's keys…" },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Fetching the issuer's keys…") },
     () => verifyWithIssuer(picked.token, { cache }),
   );
   if (result.valid) {
-    const kid = result.kid === undefined ? '' : ` "${result.kid}"`;
-    void vscode.window.showInformationMessage(`Signature verified with ${result.issuer}'s key${kid} (${result.alg}), from ${result.jwksUri}.`);
+    const [issuer, alg, jwksUri] = [String(result.issuer), String(result.alg), String(result.jwksUri)];
+    void vscode.window.showInformationMessage(
+      result.kid === undefined
+        ? vscode.l10n.t("Signature verified with {0}'s key ({1}), from {2}.", issuer, alg, jwksUri)
+        : vscode.l10n.t('Signature verified with {0}\'s key "{1}" ({2}), from {3}.', issuer, result.kid, alg, jwksUri),
+    );
   } else {
-    void vscode.window.showErrorMessage(`Not verified: ${result.error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Not verified: {0}', String(result.error)));
   }
   return result;
 }

@@ -9,6 +9,9 @@ import type { TokenInspection } from './core/inspect';
 import type { KeyFacts } from './core/keyFacts';
 import type { DecodedToken, VerifyResult } from './core/types';
 
+/** The panel's webview type (contributes it to activation and to the serializer that revives it). */
+export const PANEL_VIEW_TYPE = 'jwt.panel';
+
 /** What the panel remembers across hide/show and window reloads (webview state). */
 export interface PanelState {
   token: string;

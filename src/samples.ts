@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { UnsecuredJWT } from 'jose';
 import { signPayload } from './core';
+import { loadJose } from './core/jose';
 
 /** Signs the demo tokens. A throwaway: the document says it, so users can verify with it. */
 const DEMO_SECRET = 'walkthrough-demo-secret';
@@ -22,28 +22,29 @@ async function samplesMarkdown(now: Date): Promise<string> {
   const sign = (payload: object) => signPayload(payload, { alg: 'HS256', key: DEMO_SECRET });
   const valid = await sign({ ...user, iss: 'https://auth.example.com', iat, exp: iat + 3600 });
   const expired = await sign({ ...user, iat: iat - 2 * 86400, exp: iat - 86400 });
+  const { UnsecuredJWT } = await loadJose();
   const unsigned = new UnsecuredJWT({ sub: 'guest', iat }).encode();
   return [
-    '# JWT Toolkit sample tokens',
+    `# ${vscode.l10n.t('JWT Toolkit sample tokens')}`,
     '',
-    'Hover a token to decode it, or put the cursor on one and run **JWT: Decode**.',
-    `The signed ones use HS256 with the throwaway secret \`${DEMO_SECRET}\`: try **JWT: Verify Signature** with it, and with a wrong one.`,
+    vscode.l10n.t('Hover a token to decode it, or put the cursor on one and run **JWT: Decode**.'),
+    vscode.l10n.t('The signed ones use HS256 with the throwaway secret `{0}`: try **JWT: Verify Signature** with it, and with a wrong one.', DEMO_SECRET),
     '',
-    '## Valid for an hour',
+    `## ${vscode.l10n.t('Valid for an hour')}`,
     '',
     valid,
     '',
-    '## Expired yesterday',
+    `## ${vscode.l10n.t('Expired yesterday')}`,
     '',
     expired,
     '',
-    '## Unsigned (alg "none"): anyone can forge it',
+    `## ${vscode.l10n.t('Unsigned (alg "none"): anyone can forge it')}`,
     '',
     unsigned,
     '',
-    '## A payload to sign',
+    `## ${vscode.l10n.t('A payload to sign')}`,
     '',
-    'Select the JSON below and run **JWT: Sign JSON Selection**.',
+    vscode.l10n.t('Select the JSON below and run **JWT: Sign JSON Selection**.'),
     '',
     '```json',
     JSON.stringify({ sub: 'user-5678', name: 'Grace Hopper', scope: 'read:reports' }, null, 2),

@@ -43,7 +43,7 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
   const selection = editor?.selection;
   const fromSelection = args.payload === undefined;
   if (fromSelection && (!editor || !selection || selection.isEmpty)) {
-    return fail('Select a JSON object (or a JavaScript object literal) of claims to sign first.');
+    return fail(vscode.l10n.t('Select a JSON object (or a JavaScript object literal) of claims to sign first.'));
   }
 
   let claims: Record<string, unknown>;
@@ -53,21 +53,22 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
     const parsed = parsePayload(text);
     if (!parsed.ok) {
       const { reason, offset, line, column } = parsed.problem;
-      const where = fromSelection ? documentPlace(editor!.document, editor!.document.offsetAt(selection!.start) + offset) : `line ${line}, column ${column}`;
-      return fail(`The ${fromSelection ? 'selection' : 'payload'} is not a JSON object: ${reason} at ${where}.`);
+      if (!fromSelection) return fail(vscode.l10n.t('The payload is not a JSON object: {0} at {1}.', reason, linePlace(line, column)));
+      const where = documentPlace(editor!.document, editor!.document.offsetAt(selection!.start) + offset);
+      return fail(vscode.l10n.t('The selection is not a JSON object: {0} at {1}.', reason, where));
     }
     claims = parsed.claims;
   }
 
   const alg = args.alg ?? (await pickAlgorithm(deps.globalState));
   if (alg === undefined) return cancelled();
-  if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg)) return fail(`Cannot sign with "${alg}"; choose one of ${SIGNING_ALGORITHMS.join(', ')}.`);
+  if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg)) return fail(vscode.l10n.t('Cannot sign with "{0}"; choose one of {1}.', alg, SIGNING_ALGORITHMS.join(', ')));
   const key = keyChoiceFromArgs(args) ?? (await pickSigningKey(deps.keys, alg).catch((e: Error) => e));
   if (key instanceof Error) return fail(key.message);
   if (key === undefined) return cancelled();
   const expiry = args.expiresIn ?? (await pickExpiry(claims));
   if (expiry === undefined) return cancelled();
-  if (durationSeconds(expiry) === undefined && expiry !== 'keep') return fail(`The expiry ${JSON.stringify(expiry)} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds.`);
+  if (durationSeconds(expiry) === undefined && expiry !== 'keep') return fail(vscode.l10n.t('The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds.', JSON.stringify(expiry)));
 
   let signed: { token: string; warnings: string[] };
   try {
@@ -90,50 +91,65 @@ function fail(message: string): SignOutcome {
 }
 
 function cancelled(): undefined {
-  vscode.window.setStatusBarMessage('Signing cancelled: nothing changed', 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Signing cancelled: nothing changed'), 3000);
   return undefined;
 }
 
 /** "line 12, column 5" of an offset in the document, counted as the editor shows them. */
 function documentPlace(document: vscode.TextDocument, offset: number): string {
   const position = document.positionAt(offset);
-  return `line ${position.line + 1}, column ${position.character + 1}`;
+  return linePlace(position.line + 1, position.character + 1);
+}
+
+/** "line 12, column 5", both counted from 1. */
+function linePlace(line: number, column: number): string {
+  return vscode.l10n.t('line {0}, column {1}', line, column);
 }
 
 async function pickAlgorithm(state: vscode.Memento): Promise<string | undefined> {
   const last = state.get<string>(LAST_ALG);
   const algs = last && (SIGNING_ALGORITHMS as readonly string[]).includes(last) ? [last, ...SIGNING_ALGORITHMS.filter((a) => a !== last)] : [...SIGNING_ALGORITHMS];
   const picked = await vscode.window.showQuickPick(
-    algs.map((alg) => ({ label: alg, description: alg === last ? 'last used' : ALG_FAMILIES[alg.slice(0, 2)] })),
-    { title: 'Sign JSON selection: algorithm', placeHolder: 'Choose the signing algorithm', ignoreFocusOut: true },
+    algs.map((alg) => ({ label: alg, description: alg === last ? vscode.l10n.t('last used') : algFamily(alg) })),
+    { title: vscode.l10n.t('Sign JSON selection: algorithm'), placeHolder: vscode.l10n.t('Choose the signing algorithm'), ignoreFocusOut: true },
   );
   return picked?.label;
 }
 
-const ALG_FAMILIES: Readonly<Record<string, string>> = {
-  HS: 'HMAC with a shared secret',
-  RS: 'RSA PKCS#1 v1.5',
-  PS: 'RSA-PSS',
-  ES: 'ECDSA',
-  Ed: 'Ed25519',
-};
+/** What an algorithm's family is, for its quick pick row (the names of the schemes stay as they are). */
+function algFamily(alg: string): string | undefined {
+  switch (alg.slice(0, 2)) {
+    case 'HS':
+      return vscode.l10n.t('HMAC with a shared secret');
+    case 'RS':
+      return 'RSA PKCS#1 v1.5';
+    case 'PS':
+      return 'RSA-PSS';
+    case 'ES':
+      return 'ECDSA';
+    case 'Ed':
+      return 'Ed25519';
+    default:
+      return undefined;
+  }
+}
 
 async function pickExpiry(claims: Record<string, unknown>): Promise<Expiry | undefined> {
   const has = typeof claims.exp === 'number';
   type Item = vscode.QuickPickItem & { expiry?: Expiry };
-  const presets: Item[] = EXPIRY_PRESETS.map(({ expiry, label }) => ({ label, expiry, description: expiry === 'keep' ? (has ? 'the payload has an exp' : 'no exp: the token never expires') : 'sets iat to now' }));
+  const presets: Item[] = EXPIRY_PRESETS.map(({ expiry, label }) => ({ label, expiry, description: expiry === 'keep' ? (has ? vscode.l10n.t('the payload has an exp') : vscode.l10n.t('no exp: the token never expires')) : vscode.l10n.t('sets iat to now') }));
   const items: Item[] = has ? presets : [...presets.slice(1), presets[0]!];
-  const picked = await vscode.window.showQuickPick([...items, { label: 'Custom…', description: 'e.g. 90m, 12h, 30d' }], {
-    title: 'Sign JSON selection: expiry',
+  const picked = await vscode.window.showQuickPick([...items, { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('e.g. 90m, 12h, 30d') }], {
+    title: vscode.l10n.t('Sign JSON selection: expiry'),
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;
   if (picked.expiry !== undefined) return picked.expiry;
   const text = await vscode.window.showInputBox({
-    title: 'Expires in',
-    prompt: 'A duration: seconds, or a number with s, m, h, d or w (e.g. 90m, 12h, 30d)',
+    title: vscode.l10n.t('Expires in'),
+    prompt: vscode.l10n.t('A duration: seconds, or a number with s, m, h, d or w (e.g. 90m, 12h, 30d)'),
     ignoreFocusOut: true,
-    validateInput: (input) => (durationSeconds(input) === undefined ? 'Enter a positive whole duration such as 90m, 12h or 30d' : undefined),
+    validateInput: (input) => (durationSeconds(input) === undefined ? vscode.l10n.t('Enter a positive whole duration such as 90m, 12h or 30d') : undefined),
   });
   return text === undefined ? undefined : durationSeconds(text);
 }
@@ -142,7 +158,7 @@ async function pickExpiry(claims: Record<string, unknown>): Promise<Expiry | und
 async function place(token: string, output: SignOutput, editor: vscode.TextEditor | undefined, selection: vscode.Selection | undefined): Promise<string | undefined> {
   if (output === 'copy' || !editor) {
     await vscode.env.clipboard.writeText(token);
-    vscode.window.setStatusBarMessage('$(check) Signed token copied to the clipboard', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Signed token copied to the clipboard'), 3000);
     return undefined;
   }
   const range = selection ?? editor.selection;
@@ -150,5 +166,5 @@ async function place(token: string, output: SignOutput, editor: vscode.TextEdito
   const done = await editor.edit((edit) => (output === 'replace' ? edit.replace(range, token) : edit.insert(range.end, `\n${token}`)));
   if (done) return undefined;
   await vscode.env.clipboard.writeText(token);
-  return 'The editor could not be changed (it was closed or is read-only); the token was copied to the clipboard instead.';
+  return vscode.l10n.t('The editor could not be changed (it was closed or is read-only); the token was copied to the clipboard instead.');
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { JwtError, signPayload, signingWarnings } from './core';
 import { readKey } from './core/key';
 import { loadKey } from './keys/choice';
@@ -18,7 +19,7 @@ export async function signWith(store: KeyStore, claims: Record<string, unknown>,
     const token = await signPayload(claims, { alg, key: material, header: kidHeader(material) });
     return { token, warnings: signingWarnings(alg, material) };
   } catch (error) {
-    if (error instanceof JwtError) throw new Error(`Cannot sign with ${label}: ${error.message}`);
+    if (error instanceof JwtError) throw new Error(vscode.l10n.t('Cannot sign with {0}: {1}', label, error.message));
     throw error;
   }
 }

@@ -48,8 +48,8 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
 /** Asks for a token, explaining as the user types what is wrong with it. */
 export async function askForToken(): Promise<PickedToken | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'Decode JWT',
-    prompt: 'Paste a JSON Web Token (a leading "Bearer " is fine)',
+    title: vscode.l10n.t('Decode JWT'),
+    prompt: vscode.l10n.t('Paste a JSON Web Token (a leading "Bearer " is fine)'),
     placeHolder: 'eyJhbGciOi…',
     ignoreFocusOut: true,
     validateInput: (input) => validateToken(cleanTokenText(input)),
@@ -59,12 +59,12 @@ export async function askForToken(): Promise<PickedToken | undefined> {
 
 /** undefined when `token` decodes, else what is wrong with it in a sentence. */
 export function validateToken(token: string): string | undefined {
-  if (!token) return 'Paste a token: three base64url parts separated by dots (header.payload.signature).';
+  if (!token) return vscode.l10n.t('Paste a token: three base64url parts separated by dots (header.payload.signature).');
   try {
     decodeToken(token);
     return undefined;
   } catch (e) {
-    return e instanceof JwtError ? e.message : 'This is not a token.';
+    return e instanceof JwtError ? e.message : vscode.l10n.t('This is not a token.');
   }
 }
 

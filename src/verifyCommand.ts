@@ -35,7 +35,7 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
   const alg = typeof decoded?.header.alg === 'string' ? decoded.header.alg : '';
   const choice = keyChoiceFromArgs(args) ?? (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
   if (!choice && signed) {
-    vscode.window.setStatusBarMessage('Verification cancelled', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Verification cancelled'), 3000);
     return undefined;
   }
   const outcome = await verifyWith(deps.keys, picked.token, choice, args.expected);
@@ -47,14 +47,14 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
 /** The verdict as a notification; a pasted key can be saved from it, by the user's choice only. */
 async function notify(store: KeyStore, outcome: VerifyOutcome, choice: KeyChoice | undefined): Promise<void> {
   const text = verdictText(outcome);
-  const save = choice?.kind === 'text' && outcome.verdict === 'valid' ? ['Save Key As…'] : [];
+  const save = choice?.kind === 'text' && outcome.verdict === 'valid' ? [vscode.l10n.t('Save Key As…')] : [];
   const answer = outcome.verdict === 'valid' ? await vscode.window.showInformationMessage(text, ...save) : await vscode.window.showErrorMessage(text);
   if (answer === undefined || choice?.kind !== 'text') return;
-  const name = await askKeyName(store, 'Save the key as');
+  const name = await askKeyName(store, vscode.l10n.t('Save the key as'));
   if (name === undefined) return;
   try {
     const saved = await store.save(name, choice.text);
-    vscode.window.setStatusBarMessage(`$(check) Saved ${saved.description} as key "${saved.name}"`, 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name), 4000);
   } catch (error) {
     void vscode.window.showErrorMessage((error as Error).message);
   }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { checkExpectedClaims, inspectToken, verifyToken, type ExpectedClaims, type VerifyResult } from './core';
 import { loadKey } from './keys/choice';
 import type { KeyStore } from './keys/store';
@@ -11,7 +12,7 @@ import type { KeyChoice, Verdict, VerifyOutcome } from './protocol';
 export async function verifyWith(store: KeyStore, token: string, choice: KeyChoice | undefined, expected: ExpectedClaims = {}): Promise<VerifyOutcome> {
   const decoded = inspectToken(token).decoded;
   const claims = decoded && typeof decoded.payload === 'object' ? checkExpectedClaims(decoded.payload, expected) : [];
-  let keyLabel = 'the key';
+  let keyLabel = vscode.l10n.t('the key');
   let result: VerifyResult;
   try {
     if (choice) {
@@ -19,7 +20,7 @@ export async function verifyWith(store: KeyStore, token: string, choice: KeyChoi
       keyLabel = key.label;
       result = await verifyToken(token, key.material);
     } else {
-      keyLabel = 'no key';
+      keyLabel = vscode.l10n.t('no key');
       // verifyToken vets the token before the key, so an empty key yields the token's own problem.
       result = await verifyToken(token, {});
     }
@@ -31,17 +32,18 @@ export async function verifyWith(store: KeyStore, token: string, choice: KeyChoi
 
 /**
  * A wrong signature is "invalid"; every other failure (unsigned token, unusable key, unknown kid)
- * means the signature could not be checked at all. verifyToken words both mismatch cases alike.
+ * means the signature could not be checked at all. Told apart by the error's code, not its
+ * sentence, which is translated.
  */
 function verdictOf(result: VerifyResult): Verdict {
   if (result.valid) return 'valid';
-  return result.error?.startsWith('The signature does not match') ? 'invalid' : 'cannot-verify';
+  return result.code === 'signature-invalid' ? 'invalid' : 'cannot-verify';
 }
 
 /** One line for a notification or hover: "Signature valid (HS256, key "prod")". */
 export function verdictText(outcome: Pick<VerifyOutcome, 'verdict' | 'alg' | 'keyLabel' | 'error'>): string {
-  const what = `${outcome.alg || 'unknown alg'}, ${outcome.keyLabel}`;
-  if (outcome.verdict === 'valid') return `Signature valid (${what})`;
-  if (outcome.verdict === 'invalid') return `Signature invalid (${what}): ${outcome.error ?? ''}`;
-  return `Cannot verify the signature: ${outcome.error ?? ''}`;
+  const alg = outcome.alg || vscode.l10n.t('unknown alg');
+  if (outcome.verdict === 'valid') return vscode.l10n.t('Signature valid ({0}, {1})', alg, outcome.keyLabel);
+  if (outcome.verdict === 'invalid') return vscode.l10n.t('Signature invalid ({0}, {1}): {2}', alg, outcome.keyLabel, outcome.error ?? '');
+  return vscode.l10n.t('Cannot verify the signature: {0}', outcome.error ?? '');
 }

@@ -1,4 +1,5 @@
 /** The panel's Decrypt section for a JWE: a key, the Decrypt button, and room for the decrypted layer. */
+import * as l10n from '@vscode/l10n';
 import { keyCanDecrypt } from '../../src/core/decrypt';
 import type { PanelToHost, SavedKey } from '../../src/protocol';
 import { h, icon } from './dom';
@@ -16,7 +17,7 @@ export interface DecryptSection {
 export function decryptSection(alg: string, enc: string, post: (message: PanelToHost) => void): DecryptSection {
   const picker = keyPicker('decrypt', post);
   const result = h('div', { id: 'decrypt-result', 'aria-live': 'polite' });
-  const button = h('button', { class: 'primary', type: 'button', id: 'decrypt-button' }, icon('unlock'), ' Decrypt');
+  const button = h('button', { class: 'primary', type: 'button', id: 'decrypt-button' }, icon('unlock'), ' ', l10n.t('Decrypt'));
   const showError = (message: string): void => result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
   button.addEventListener('click', () => {
     const key = picker.choice();
@@ -26,7 +27,7 @@ export function decryptSection(alg: string, enc: string, post: (message: PanelTo
   const element = h(
     'div',
     { class: 'decrypt' },
-    h('p', { class: 'muted' }, icon('lock'), ` Encrypted with ${alg} and ${enc}: choose the key to read the claims.`),
+    h('p', { class: 'muted' }, icon('lock'), ' ', l10n.t('Encrypted with {0} and {1}: choose the key to read the claims.', alg, enc)),
     picker.element,
     h('div', { class: 'row' }, button),
     result,

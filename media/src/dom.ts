@@ -2,6 +2,8 @@
  * The panel builds its DOM with these helpers only: strings always become text nodes, so a
  * token's claims (attacker-controlled) can never turn into markup.
  */
+import type { PanelIcon } from './icons';
+
 export type Child = Node | string | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -19,6 +21,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A codicon, decorative. */
-export function icon(name: string): HTMLElement {
+export function icon(name: PanelIcon): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }

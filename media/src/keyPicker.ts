@@ -3,6 +3,7 @@
  * pasted into a masked box, or a key file picked by the host. Pasted text goes to the host only
  * when the user verifies, signs or saves it.
  */
+import * as l10n from '@vscode/l10n';
 import type { KeyChoice, KeyPurpose, PanelToHost, SavedKey } from '../../src/protocol';
 import { h } from './dom';
 
@@ -17,32 +18,39 @@ export interface KeyPicker {
 }
 
 const PASTE = 'paste';
-const LABELS: Record<KeyPurpose, { aria: string; placeholder: string; paste: string }> = {
-  sign: { aria: 'Key to sign with', placeholder: 'A shared secret, a PKCS#8 PEM or a private JWK', paste: 'Type or paste a key…' },
-  verify: { aria: 'Key to verify with', placeholder: 'A secret, PEM, certificate, JWK or JWKS', paste: 'Paste a secret or key…' },
-  decrypt: { aria: 'Key to decrypt with', placeholder: 'A shared key (secret or oct JWK), or a private PKCS#8 PEM or JWK', paste: 'Paste a key…' },
-};
+/** The chooser's purpose-specific texts; a function so they are translated once the bundle is loaded. */
+function labels(purpose: KeyPurpose): { aria: string; placeholder: string; paste: string } {
+  switch (purpose) {
+    case 'sign':
+      return { aria: l10n.t('Key to sign with'), placeholder: l10n.t('A shared secret, a PKCS#8 PEM or a private JWK'), paste: l10n.t('Type or paste a key…') };
+    case 'verify':
+      return { aria: l10n.t('Key to verify with'), placeholder: l10n.t('A secret, PEM, certificate, JWK or JWKS'), paste: l10n.t('Paste a secret or key…') };
+    case 'decrypt':
+      return { aria: l10n.t('Key to decrypt with'), placeholder: l10n.t('A shared key (secret or oct JWK), or a private PKCS#8 PEM or JWK'), paste: l10n.t('Paste a key…') };
+  }
+}
 const FILE = 'file';
 
 export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => void): KeyPicker {
   const id = `${purpose}-key`;
-  const select = h('select', { id, 'aria-label': LABELS[purpose].aria });
+  const texts = labels(purpose);
+  const select = h('select', { id, 'aria-label': texts.aria });
   const text = h('textarea', {
     class: 'key-text masked',
     rows: '4',
     spellcheck: 'false',
     autocomplete: 'off',
-    'aria-label': 'Key text',
-    placeholder: LABELS[purpose].placeholder,
+    'aria-label': l10n.t('Key text'),
+    placeholder: texts.placeholder,
   });
-  const save = h('button', { class: 'secondary', type: 'button', title: 'Save this key in VS Code’s secret storage under a name' }, 'Save as…');
-  const pasted = h('div', { class: 'pasted', hidden: '' }, text, h('div', { class: 'row' }, h('span', { class: 'muted' }, 'Used for this check only, unless you save it.'), save));
+  const save = h('button', { class: 'secondary', type: 'button', title: l10n.t('Save this key in VS Code’s secret storage under a name') }, l10n.t('Save as…'));
+  const pasted = h('div', { class: 'pasted', hidden: '' }, text, h('div', { class: 'row' }, h('span', { class: 'muted' }, l10n.t('Used for this check only, unless you save it.')), save));
   const fileLabel = h('span', { class: 'muted' });
   let file: string | undefined;
 
   const update = (): void => {
     pasted.hidden = select.value !== PASTE;
-    fileLabel.textContent = select.value === FILE ? (file ? file.replace(/^.*[\\/]/, '') : 'no file chosen') : '';
+    fileLabel.textContent = select.value === FILE ? (file ? file.replace(/^.*[\\/]/, '') : l10n.t('no file chosen')) : '';
   };
   select.addEventListener('change', () => {
     if (select.value === FILE) post({ type: 'chooseKeyFile', purpose });
@@ -53,23 +61,23 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => v
   });
 
   return {
-    element: h('div', { class: 'key-picker' }, h('label', { for: id }, 'Key'), h('div', { class: 'row' }, select, fileLabel), pasted),
+    element: h('div', { class: 'key-picker' }, h('label', { for: id }, l10n.t('Key')), h('div', { class: 'row' }, select, fileLabel), pasted),
     choice() {
       const value = select.value;
-      if (value === PASTE) return text.value ? { kind: 'text', text: text.value } : 'Paste or type the key first.';
-      if (value === FILE) return file ? { kind: 'file', path: file } : 'Choose a key file first.';
+      if (value === PASTE) return text.value ? { kind: 'text', text: text.value } : l10n.t('Paste or type the key first.');
+      if (value === FILE) return file ? { kind: 'file', path: file } : l10n.t('Choose a key file first.');
       if (value.startsWith('saved:')) return { kind: 'saved', name: value.slice('saved:'.length) };
-      return 'Choose a key.';
+      return l10n.t('Choose a key.');
     },
     refresh(keys, fits, pinned) {
       const previous = select.value;
       const saved = keys.filter(fits).map((key) =>
-        h('option', { value: `saved:${key.name}` }, `${key.name} — ${key.description}${key.thumbprint ? ` · ${key.thumbprint.slice(0, 12)}…` : ''}${key.name === pinned ? ' · pinned' : ''}`),
+        h('option', { value: `saved:${key.name}` }, `${key.name} — ${key.description}${key.thumbprint ? ` · ${key.thumbprint.slice(0, 12)}…` : ''}${key.name === pinned ? ` · ${l10n.t('pinned')}` : ''}`),
       );
       select.replaceChildren(
-        ...(saved.length ? [h('optgroup', { label: 'Saved keys' }, ...saved)] : []),
-        h('option', { value: PASTE }, LABELS[purpose].paste),
-        h('option', { value: FILE }, 'Key file…'),
+        ...(saved.length ? [h('optgroup', { label: l10n.t('Saved keys') }, ...saved)] : []),
+        h('option', { value: PASTE }, texts.paste),
+        h('option', { value: FILE }, l10n.t('Key file…')),
       );
       const pinnedOption = pinned !== undefined && [...select.options].find((o) => o.value === `saved:${pinned}`);
       if ([...select.options].some((o) => o.value === previous)) select.value = previous;

@@ -2,6 +2,8 @@
  * The panel's browser side: renders what the host sends (see src/protocol.ts) and keeps the
  * relative times ticking. All token content goes through dom.ts as text.
  */
+import './l10n';
+import * as l10n from '@vscode/l10n';
 import { decodePlaintext, decodeToken } from '../../src/core/decode';
 import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
 import { statusLabel, utcText, type StatusLabel } from '../../src/core/status';
@@ -112,14 +114,14 @@ function render(inspection: TokenInspection, source: string): void {
     renderStatus(decoded, header, source),
     h('div', { id: 'verdict' }),
     h('div', { id: 'notice' }),
-    section('Token', renderParts(inspection), copyButton('token', 'the token')),
+    section(l10n.t('Token'), renderParts(inspection), copyButton('token', l10n.t('the token'), l10n.t('Copy the token'))),
     ...renderContent(inspection),
-    decrypt && section('Decrypt', decrypt.element),
-    header && section('Header', claimsTable(header, 'header')),
-    verify && section('Verify signature', verify.element),
-    header && section('Header JSON', h('pre', { class: 'json' }, JSON.stringify(header, null, 2)), copyButton('header', 'the header JSON')),
-    decoded?.payload !== undefined && section('Payload JSON', h('pre', { class: 'json' }, payloadText(decoded)), copyButton('payload', 'the payload JSON')),
-    resign && section('Edit & re-sign', resign.element),
+    decrypt && section(l10n.t('Decrypt'), decrypt.element),
+    header && section(l10n.t('Header'), claimsTable(header, 'header')),
+    verify && section(l10n.t('Verify signature'), verify.element),
+    header && section(l10n.t('Header JSON'), h('pre', { class: 'json' }, JSON.stringify(header, null, 2)), copyButton('header', l10n.t('the header JSON'), l10n.t('Copy the header JSON'))),
+    decoded?.payload !== undefined && section(l10n.t('Payload JSON'), h('pre', { class: 'json' }, payloadText(decoded)), copyButton('payload', l10n.t('the payload JSON'), l10n.t('Copy the payload JSON'))),
+    resign && section(l10n.t('Edit & re-sign'), resign.element),
     inspection.inner && renderLayer(inspection.inner, 2, decoded),
   ];
   app.replaceChildren(...children.filter((c): c is Node => typeof c === 'object'));
@@ -134,8 +136,8 @@ function renderContent({ decoded, error, inner }: Pick<TokenInspection, 'decoded
     error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, error.message)),
     decoded && decoded.warnings.length > 0 && h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
     decoded && renderTimes(decoded.times),
-    decoded && typeof decoded.payload === 'object' && section('Claims', claimsTable(decoded.payload, 'payload')),
-    decoded && typeof decoded.payload === 'string' && !inner && section('Payload (not JSON)', h('pre', { class: 'json' }, decoded.payload)),
+    decoded && typeof decoded.payload === 'object' && section(l10n.t('Claims'), claimsTable(decoded.payload, 'payload')),
+    decoded && typeof decoded.payload === 'string' && !inner && section(l10n.t('Payload (not JSON)'), h('pre', { class: 'json' }, decoded.payload)),
   ];
 }
 
@@ -146,11 +148,11 @@ function renderLayer(inspection: TokenInspection, layer: number, outer: DecodedT
   const root = h(
     'section',
     { class: 'layer', 'data-layer': String(layer) },
-    h('div', { class: 'section-title' }, h('h2', {}, `Layer ${layer} (inside the ${outer?.kind === 'jwe' ? 'JWE' : 'JWS'})`)),
+    h('div', { class: 'section-title' }, h('h2', {}, l10n.t('Layer {0} (inside the {1})', layer, outer?.kind === 'jwe' ? 'JWE' : 'JWS'))),
     renderStatus(decoded, header),
-    section('Token', renderParts(inspection)),
+    section(l10n.t('Token'), renderParts(inspection)),
     ...renderContent(inspection),
-    header && section('Header', claimsTable(header, 'header')),
+    header && section(l10n.t('Header'), claimsTable(header, 'header')),
     inspection.inner && renderLayer(inspection.inner, layer + 1, decoded),
   );
   if (decoded) live.push({ root, fresh: () => decodeToken(inspection.token) });
@@ -163,7 +165,7 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
   const root = h(
     'div',
     { class: 'decrypted', 'data-layer': 'decrypted' },
-    h('div', { class: 'notice', role: 'status' }, icon('unlock'), h('span', {}, `Decrypted with ${keyLabel}`)),
+    h('div', { class: 'notice', role: 'status' }, icon('unlock'), h('span', {}, l10n.t('Decrypted with {0}', keyLabel))),
     !inner && renderStatus(decoded, decoded.header),
     ...renderContent({ decoded, inner }),
     inner && renderLayer(inner, 2, decoded),
@@ -175,16 +177,21 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
 /** A layer's status and header facts; the outermost layer's also says where the token came from. */
 function renderStatus(decoded: DecodedToken | undefined, header: Record<string, unknown> = {}, source?: string): HTMLElement {
   const facts = [
-    decoded?.kind.toUpperCase(),
+    decoded && kindText(decoded.kind),
     stringOf(header.alg),
     ...(['enc', 'zip', 'cty', 'kid'] as const).map((name) => header[name] !== undefined && `${name} ${stringOf(header[name])}`),
   ].filter((f): f is string => typeof f === 'string' && f.length > 0);
   return h(
     'header',
     { class: 'status-bar' },
-    statusElement(decoded ? statusLabel(decoded) : { icon: 'error', text: 'Cannot decode', tone: 'bad' }, source === undefined ? undefined : 'status'),
-    h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), source !== undefined && h('span', { class: 'muted' }, `from ${source}`)),
+    statusElement(decoded ? statusLabel(decoded) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' }, source === undefined ? undefined : 'status'),
+    h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), source !== undefined && h('span', { class: 'muted' }, sourceText(source))),
   );
+}
+
+/** The token's kind as the status bar shows it: JWS and JWE are names; "UNSECURED" is a word. */
+function kindText(kind: DecodedToken['kind']): string {
+  return kind === 'unsecured' ? l10n.t('UNSECURED') : kind.toUpperCase();
 }
 
 /** The status line; the outermost layer's is also #status, which tests and screen readers find. */
@@ -197,9 +204,9 @@ function renderParts(inspection: TokenInspection): HTMLElement {
   const children: Child[] = [];
   inspection.parts.forEach((part, i) => {
     if (i > 0) children.push(h('span', { class: 'dot' }, '.'));
-    children.push(h('span', { class: `part part-${part.name}`, title: part.name }, part.text));
+    children.push(h('span', { class: `part part-${part.name}`, title: partLabel(part.name) }, part.text));
   });
-  const legend = h('div', { class: 'legend' }, ...inspection.parts.filter((p) => p.text).map((p) => h('span', { class: `part-${p.name}` }, p.name)));
+  const legend = h('div', { class: 'legend' }, ...inspection.parts.filter((p) => p.text).map((p) => h('span', { class: `part-${p.name}` }, partLabel(p.name))));
   return h('div', {}, h('code', { class: 'token' }, ...children), legend);
 }
 
@@ -210,7 +217,7 @@ function renderTimes(times: DecodedToken['times']): HTMLElement | undefined {
     const time = times[name]!;
     return h('tr', {}, h('th', {}, h('code', {}, name), ' ', CLAIM_DESCRIPTIONS[name]!.name), h('td', {}, localText(time)), h('td', {}, utcText(time.date)), h('td', { class: 'relative', 'data-time': name }, time.relative));
   });
-  return section('Times', h('table', { class: 'times' }, h('thead', {}, h('tr', {}, h('th', {}, 'Claim'), h('th', {}, 'Local time'), h('th', {}, 'UTC'), h('th', {}, 'Relative'))), h('tbody', {}, ...rows)));
+  return section(l10n.t('Times'), h('table', { class: 'times' }, h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Claim')), h('th', {}, l10n.t('Local time')), h('th', {}, 'UTC'), h('th', {}, l10n.t('Relative')))), h('tbody', {}, ...rows)));
 }
 
 function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header'): HTMLElement {
@@ -235,8 +242,53 @@ function section(title: string, body: Child, action?: Child): HTMLElement {
   return h('section', {}, h('div', { class: 'section-title' }, h('h2', {}, title), action), body);
 }
 
-function copyButton(what: string, label: string): HTMLElement {
-  return h('button', { class: 'copy', 'data-copy': what, 'data-label': label, title: `Copy ${label}` }, icon('copy'), ' Copy');
+/** A Copy button; `label` names what it copies in the host's "Copied …" message, so it is translated too. */
+function copyButton(what: string, label: string, title: string): HTMLElement {
+  return h('button', { class: 'copy', 'data-copy': what, 'data-label': label, title }, icon('copy'), ' ', l10n.t('Copy'));
+}
+
+/** "from selection" and the like: where the host found the token (TokenSource['source'], or 'restored'). */
+function sourceText(source: string): string {
+  switch (source) {
+    case 'selection':
+      return l10n.t('from selection');
+    case 'cursor':
+      return l10n.t('from cursor');
+    case 'clipboard':
+      return l10n.t('from clipboard');
+    case 'argument':
+      return l10n.t('from argument');
+    case 'input':
+      return l10n.t('from input');
+    case 'restored':
+      return l10n.t('from restored');
+    default:
+      return l10n.t('from {0}', source);
+  }
+}
+
+/** A segment's name as the legend and tooltips show it (the name itself stays the CSS class). */
+function partLabel(name: string): string {
+  switch (name) {
+    case 'header':
+      return l10n.t('header');
+    case 'payload':
+      return l10n.t('payload');
+    case 'signature':
+      return l10n.t('signature');
+    case 'encrypted_key':
+      return l10n.t('encrypted_key');
+    case 'iv':
+      return l10n.t('iv');
+    case 'ciphertext':
+      return l10n.t('ciphertext');
+    case 'tag':
+      return l10n.t('tag');
+    case 'invalid':
+      return l10n.t('invalid');
+    default:
+      return name;
+  }
 }
 
 function copyText(inspection: TokenInspection, what: string): string {
@@ -260,5 +312,12 @@ function stringOf(value: unknown): string {
 
 function localText(time: TimeClaim): string {
   const date = new Date(time.seconds * 1000);
-  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  if (Number.isNaN(date.getTime())) return '—';
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'long' };
+  try {
+    // In VS Code's display language (the host sets <html lang>), like the panel's text.
+    return date.toLocaleString(document.documentElement.lang || undefined, options);
+  } catch {
+    return date.toLocaleString(undefined, options);
+  }
 }

@@ -1,4 +1,5 @@
 /** The panel's Edit & re-sign section: a payload editor checked as you type, algorithm, key, and the new token. */
+import * as l10n from '@vscode/l10n';
 import { keyMisfit } from '../../src/core/keyFacts';
 import { parsePayload } from '../../src/core/payload';
 import { SIGNING_ALGORITHMS } from '../../src/core/sign';
@@ -16,12 +17,12 @@ export interface ResignSection {
 
 export function resignSection(payload: string, alg: string, writeBack: WriteBack, post: (message: PanelToHost) => void): ResignSection {
   const picker = keyPicker('sign', post);
-  const editor = h('textarea', { id: 'payload-editor', class: 'payload-editor', rows: String(Math.min(20, payload.split('\n').length + 1)), spellcheck: 'false', 'aria-label': 'Payload JSON' });
+  const editor = h('textarea', { id: 'payload-editor', class: 'payload-editor', rows: String(Math.min(20, payload.split('\n').length + 1)), spellcheck: 'false', 'aria-label': l10n.t('Payload JSON') });
   editor.value = payload;
   const check = h('div', { id: 'payload-check', class: 'muted', 'aria-live': 'polite' });
-  const algSelect = h('select', { id: 'sign-alg', 'aria-label': 'Algorithm' }, ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)));
+  const algSelect = h('select', { id: 'sign-alg', 'aria-label': l10n.t('Algorithm') }, ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)));
   algSelect.value = (SIGNING_ALGORITHMS as readonly string[]).includes(alg) ? alg : 'HS256';
-  const signButton = h('button', { class: 'primary', type: 'button', id: 'sign-button' }, icon('edit'), ' Sign');
+  const signButton = h('button', { class: 'primary', type: 'button', id: 'sign-button' }, icon('edit'), ' ', l10n.t('Sign'));
   const output = h('div', { id: 'sign-result', 'aria-live': 'polite' });
   let keys: SavedKey[] = [];
   let pinned: string | undefined;
@@ -29,8 +30,8 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
   const refresh = (): void => picker.refresh(keys, (key) => !keyMisfit(key, algSelect.value, 'sign'), pinned);
   const validate = (): boolean => {
     const parsed = parsePayload(editor.value);
-    if (parsed.ok) check.replaceChildren(icon('check'), ' Valid JSON object');
-    else check.replaceChildren(icon('error'), ` Line ${parsed.problem.line}, column ${parsed.problem.column}: ${parsed.problem.reason}`);
+    if (parsed.ok) check.replaceChildren(icon('check'), ' ', l10n.t('Valid JSON object'));
+    else check.replaceChildren(icon('error'), ' ', l10n.t('Line {0}, column {1}: {2}', parsed.problem.line, parsed.problem.column, parsed.problem.reason));
     check.className = parsed.ok ? 'tone-ok' : 'tone-bad';
     editor.setAttribute('aria-invalid', String(!parsed.ok));
     return parsed.ok;
@@ -41,14 +42,14 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
   editor.addEventListener('input', validate);
   algSelect.addEventListener('change', refresh);
   signButton.addEventListener('click', () => {
-    if (!validate()) return showMessage('Fix the payload first: it must be a JSON object.', 'bad');
+    if (!validate()) return showMessage(l10n.t('Fix the payload first: it must be a JSON object.'), 'bad');
     const key = picker.choice();
     if (typeof key === 'string') return showMessage(key, 'bad');
     post({ type: 'sign', payload: editor.value, alg: algSelect.value, key });
   });
   validate();
 
-  const element = h('div', { class: 'resign' }, editor, check, h('div', { class: 'row' }, h('label', { for: 'sign-alg' }, 'Algorithm'), algSelect), picker.element, h('div', { class: 'row' }, signButton), output);
+  const element = h('div', { class: 'resign' }, editor, check, h('div', { class: 'row' }, h('label', { for: 'sign-alg' }, l10n.t('Algorithm')), algSelect), picker.element, h('div', { class: 'row' }, signButton), output);
   return {
     element,
     picker,
@@ -58,9 +59,9 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
       refresh();
     },
     showSigned(token, warnings) {
-      const copy = h('button', { class: 'secondary', type: 'button', id: 'copy-new-token' }, icon('copy'), ' Copy new token');
-      copy.addEventListener('click', () => post({ type: 'copy', text: token, label: 'the new token' }));
-      const write = h('button', { class: 'secondary', type: 'button', id: 'write-back', title: writeBack.enabled ? `Replace the original token in ${writeBack.where}` : writeBack.reason }, icon('replace'), ' Write back');
+      const copy = h('button', { class: 'secondary', type: 'button', id: 'copy-new-token' }, icon('copy'), ' ', l10n.t('Copy new token'));
+      copy.addEventListener('click', () => post({ type: 'copy', text: token, label: l10n.t('the new token') }));
+      const write = h('button', { class: 'secondary', type: 'button', id: 'write-back', title: writeBack.enabled ? l10n.t('Replace the original token in {0}', writeBack.where) : writeBack.reason }, icon('replace'), ' ', l10n.t('Write back'));
       if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', token }));
       else write.disabled = true;
       output.replaceChildren(

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { decodeBase64url } from './base64url';
 import { formatDuration, formatRelative, formatTimeClaim } from './claims';
 import { JwtError, quoteChar } from './errors';
 import { describeJsonError, isJsonObject, jsonDepth, jsonType } from './json';
@@ -37,15 +39,26 @@ export const MAX_JSON_DEPTH = 100;
 
 const JWS_SEGMENTS: readonly SegmentName[] = ['header', 'payload', 'signature'];
 const JWE_SEGMENTS: readonly SegmentName[] = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
-const SEGMENT_LABELS: Record<SegmentName, string> = {
-  header: 'header',
-  payload: 'payload',
-  signature: 'signature',
-  encrypted_key: 'encrypted key',
-  iv: 'initialization vector',
-  ciphertext: 'ciphertext',
-  tag: 'authentication tag',
-};
+
+/** How messages name a segment, translated when a message is made. */
+function segmentLabel(name: SegmentName): string {
+  switch (name) {
+    case 'header':
+      return l10n.t('header');
+    case 'payload':
+      return l10n.t('payload');
+    case 'signature':
+      return l10n.t('signature');
+    case 'encrypted_key':
+      return l10n.t('encrypted key');
+    case 'iv':
+      return l10n.t('initialization vector');
+    case 'ciphertext':
+      return l10n.t('ciphertext');
+    case 'tag':
+      return l10n.t('authentication tag');
+  }
+}
 
 /**
  * Cuts a token into its segments with their offsets, for colour-coding. Surrounding whitespace is
@@ -58,18 +71,18 @@ const SEGMENT_LABELS: Record<SegmentName, string> = {
  */
 export function splitToken(token: string): SplitToken {
   if (typeof token !== 'string') {
-    throw new JwtError('not-a-string', `Expected the token as a string, got ${jsonType(token)}`);
+    throw new JwtError('not-a-string', l10n.t('Expected the token as a string, got {0}', jsonType(token)));
   }
   if (token.length > MAX_TOKEN_LENGTH) {
-    throw new JwtError('too-large', `The token is ${token.length} characters long; tokens over ${MAX_TOKEN_LENGTH} characters are not decoded`);
+    throw new JwtError('too-large', l10n.t('The token is {0} characters long; tokens over {1} characters are not decoded', token.length, MAX_TOKEN_LENGTH));
   }
   const offset = token.length - token.trimStart().length;
   const text = token.trim();
-  if (text === '') throw new JwtError('empty', token === '' ? 'The token is empty' : 'The token is only whitespace');
+  if (text === '') throw new JwtError('empty', token === '' ? l10n.t('The token is empty') : l10n.t('The token is only whitespace'));
   if (/^bearer\s/i.test(text)) {
     throw new JwtError(
       'bearer-prefix',
-      'The text starts with "Bearer ", the HTTP Authorization scheme, which is not part of the token; decode what follows it',
+      l10n.t('The text starts with "Bearer ", the HTTP Authorization scheme, which is not part of the token; decode what follows it'),
       { position: offset },
     );
   }
@@ -77,7 +90,7 @@ export function splitToken(token: string): SplitToken {
   if (space !== -1) {
     throw new JwtError(
       'whitespace',
-      `The token contains ${quoteChar(text[space]!)} at position ${offset + space + 1}; a JWT is one line without spaces (was it wrapped when copied?)`,
+      l10n.t('The token contains {0} at position {1}; a JWT is one line without spaces (was it wrapped when copied?)', quoteChar(text[space]!), offset + space + 1),
       { position: offset + space },
     );
   }
@@ -89,9 +102,13 @@ export function splitToken(token: string): SplitToken {
     if (text.charCodeAt(i) === 0x2e && count++ < 5) dots.push(i);
   }
   if (count !== 3 && count !== 5) {
-    const problem = count < 3 ? 'Not enough segments' : count === 4 ? 'Wrong number of segments' : 'Too many segments';
-    const expected = count < 3 ? 'a JWT has 3 dot-separated parts (header.payload.signature)' : 'a JWS has 3 dot-separated parts and a JWE has 5';
-    throw new JwtError('segments', `${problem}: ${expected}, this has ${count}`);
+    const message =
+      count < 3
+        ? l10n.t('Not enough segments: a JWT has 3 dot-separated parts (header.payload.signature), this has {0}', count)
+        : count === 4
+          ? l10n.t('Wrong number of segments: a JWS has 3 dot-separated parts and a JWE has 5, this has {0}', count)
+          : l10n.t('Too many segments: a JWS has 3 dot-separated parts and a JWE has 5, this has {0}', count);
+    throw new JwtError('segments', message);
   }
   const names = count === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
   const bounds = [-1, ...dots, text.length];
@@ -131,7 +148,7 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
     if (typeof header.enc !== 'string' || header.enc === '') {
       throw new JwtError(
         'header-enc',
-        'The token has 5 segments, so it is an encrypted JWE, but its header has no "enc" (content encryption) parameter',
+        l10n.t('The token has 5 segments, so it is an encrypted JWE, but its header has no "enc" (content encryption) parameter'),
         { segment: 'header', position: headerSegment.start },
       );
     }
@@ -144,11 +161,17 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   const payload = decodePayload(second, header, warnings);
   checkBase64url(third);
   if (unsecured) {
-    const trick = alg === 'none' ? '' : `; spelling it "${alg}" is a known trick to get past case-sensitive checks for "none"`;
-    warnings.unshift(`The token is unsecured (alg "${alg}"): it has no signature, so anyone can create or change it${trick}`);
-    if (third.text !== '') warnings.push(`The token has alg "${alg}" but carries a signature (segment 3), which unsecured tokens must leave empty`);
+    warnings.unshift(
+      alg === 'none'
+        ? l10n.t('The token is unsecured (alg "{0}"): it has no signature, so anyone can create or change it', alg)
+        : l10n.t(
+            'The token is unsecured (alg "{0}"): it has no signature, so anyone can create or change it; spelling it "{0}" is a known trick to get past case-sensitive checks for "none"',
+            alg,
+          ),
+    );
+    if (third.text !== '') warnings.push(l10n.t('The token has alg "{0}" but carries a signature (segment 3), which unsecured tokens must leave empty', alg));
   } else if (third.text === '') {
-    throw new JwtError('signature-empty', `The signature (segment 3) is empty but alg is ${alg}`, { segment: 'signature', position: third.start });
+    throw new JwtError('signature-empty', l10n.t('The signature (segment 3) is empty but alg is {0}', alg), { segment: 'signature', position: third.start });
   }
 
   const times: DecodedToken['times'] = {};
@@ -173,7 +196,7 @@ export function decodePlaintext(plaintext: string, header: Record<string, unknow
 /** "payload (segment 2)": names are unique across both layouts except header, which is first in both. */
 function label({ name }: TokenSegment): string {
   const index = Math.max(JWS_SEGMENTS.indexOf(name), JWE_SEGMENTS.indexOf(name));
-  return `${SEGMENT_LABELS[name]} (segment ${index + 1})`;
+  return l10n.t('{0} (segment {1})', segmentLabel(name), index + 1);
 }
 
 /** Throws unless the segment is unpadded base64url that some byte sequence encodes to. */
@@ -182,75 +205,80 @@ function checkBase64url(segment: TokenSegment): void {
   if (bad !== -1) {
     const c = String.fromCodePoint(segment.text.codePointAt(bad)!);
     const position = segment.start + bad;
-    const hint =
+    const message =
       c === '=' && /^=+$/.test(segment.text.slice(bad))
-        ? ": it ends in '=' padding, which base64url in JWTs leaves out; remove the '=' characters"
-        : `: ${quoteChar(c)} at position ${position + 1} is not allowed${c === '+' || c === '/' ? ' (base64url uses - and _ instead of + and /; this looks like standard base64)' : ''}`;
-    throw new JwtError('base64url', `The ${label(segment)} is not base64url${hint}`, { segment: segment.name, position });
+        ? l10n.t("The {0} is not base64url: it ends in '=' padding, which base64url in JWTs leaves out; remove the '=' characters", label(segment))
+        : c === '+' || c === '/'
+          ? l10n.t(
+              'The {0} is not base64url: {1} at position {2} is not allowed (base64url uses - and _ instead of + and /; this looks like standard base64)',
+              label(segment),
+              quoteChar(c),
+              position + 1,
+            )
+          : l10n.t('The {0} is not base64url: {1} at position {2} is not allowed', label(segment), quoteChar(c), position + 1);
+    throw new JwtError('base64url', message, { segment: segment.name, position });
   }
   if (segment.text.length % 4 === 1) {
     throw new JwtError(
       'base64url',
-      `The ${label(segment)} is not valid base64url: its length (${segment.text.length}) is one more than a multiple of 4, which no bytes encode to; was a character added or the token cut short?`,
+      l10n.t(
+        'The {0} is not valid base64url: its length ({1}) is one more than a multiple of 4, which no bytes encode to; was a character added or the token cut short?',
+        label(segment),
+        segment.text.length,
+      ),
       { segment: segment.name, position: segment.end },
     );
   }
 }
 
-const BASE64URL_VALUES = new Uint8Array(128);
-for (const [value, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries()) BASE64URL_VALUES[c.charCodeAt(0)] = value;
-
-/**
- * The segment's bytes. Decoded here rather than with jose's base64url.decode, which goes through
- * atob and a binary string and takes ~40 ms per megabyte; this table loop takes ~5.
- */
+/** The segment's bytes, after checking them with messages that name the segment and position. */
 function decodeBytes(segment: TokenSegment): Uint8Array {
   checkBase64url(segment);
-  const { text } = segment;
-  const bytes = new Uint8Array((text.length * 3) >> 2);
-  let buffer = 0;
-  let bits = 0;
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    buffer = ((buffer << 6) | BASE64URL_VALUES[text.charCodeAt(i)]!) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[length++] = buffer >> bits;
-    }
-  }
-  return bytes;
+  return decodeBase64url(segment.text);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decodeHeader(segment: TokenSegment): Record<string, unknown> {
+/**
+ * The header segment as a JSON object, whatever its members: inspectToken shows it even when the
+ * rest of the token does not decode.
+ *
+ * @throws {JwtError} `json`, `utf8`, `base64url`, `header-not-object`
+ */
+export function decodeHeaderObject(segment: TokenSegment): Record<string, unknown> {
   const where = { segment: segment.name, position: segment.start };
-  if (segment.text === '') throw new JwtError('json', 'The header (segment 1) is empty', where);
+  if (segment.text === '') throw new JwtError('json', l10n.t('The header (segment 1) is empty'), where);
   let text: string;
   try {
     text = utf8.decode(decodeBytes(segment));
   } catch (error) {
     if (error instanceof JwtError) throw error;
-    throw new JwtError('utf8', 'The header (segment 1) does not decode to UTF-8 text, so it is not a JOSE header', where);
+    throw new JwtError('utf8', l10n.t('The header (segment 1) does not decode to UTF-8 text, so it is not a JOSE header'), where);
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    throw new JwtError('json', `The header (segment 1) nests brackets more than ${MAX_JSON_DEPTH} levels deep, which no real header does`, where);
+    throw new JwtError('json', l10n.t('The header (segment 1) nests brackets more than {0} levels deep, which no real header does', MAX_JSON_DEPTH), where);
   }
   let header: unknown;
   try {
     header = JSON.parse(text);
   } catch {
-    throw new JwtError('json', `The header (segment 1) is not valid JSON: ${describeJsonError(text)}`, where);
+    throw new JwtError('json', l10n.t('The header (segment 1) is not valid JSON: {0}', describeJsonError(text)), where);
   }
   if (!isJsonObject(header)) {
-    throw new JwtError('header-not-object', `The header (segment 1) is JSON but not an object: it is ${jsonType(header)}`, where);
+    throw new JwtError('header-not-object', l10n.t('The header (segment 1) is JSON but not an object: it is {0}', jsonType(header)), where);
   }
+  return header;
+}
+
+/** The header as a JOSE header: a JSON object with a non-empty string alg. */
+function decodeHeader(segment: TokenSegment): Record<string, unknown> {
+  const header = decodeHeaderObject(segment);
+  const where = { segment: segment.name, position: segment.start };
   if (!Object.hasOwn(header, 'alg')) {
-    throw new JwtError('header-alg', 'The header has no "alg" (algorithm) parameter; every JWS and JWE header needs one', where);
+    throw new JwtError('header-alg', l10n.t('The header has no "alg" (algorithm) parameter; every JWS and JWE header needs one'), where);
   }
   if (typeof header.alg !== 'string' || header.alg === '') {
-    throw new JwtError('header-alg', `The header's "alg" must be a non-empty string, but it is ${jsonType(header.alg)}`, where);
+    throw new JwtError('header-alg', l10n.t('The header\'s "alg" must be a non-empty string, but it is {0}', jsonType(header.alg)), where);
   }
   return header;
 }
@@ -265,8 +293,11 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
     try {
       text = utf8.decode(bytes);
     } catch {
-      const shown = bytes.length > MAX_HEX_BYTES ? `the first ${MAX_HEX_BYTES} of ${bytes.length} bytes` : `${bytes.length} bytes`;
-      warnings.push(`The payload is not UTF-8 text; it is shown as hex (${shown})`);
+      warnings.push(
+        bytes.length > MAX_HEX_BYTES
+          ? l10n.t('The payload is not UTF-8 text; it is shown as hex (the first {0} of {1} bytes)', MAX_HEX_BYTES, bytes.length)
+          : l10n.t('The payload is not UTF-8 text; it is shown as hex ({0} bytes)', bytes.length),
+      );
       return toHex(bytes.subarray(0, MAX_HEX_BYTES));
     }
   }
@@ -276,11 +307,11 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
 /** The payload's text as claims when it is a JSON object, else as text with a warning saying why. */
 function parsePayloadText(text: string, header: Record<string, unknown>, warnings: string[]): Record<string, unknown> | string {
   if (text === '') {
-    warnings.push('The payload is empty');
+    warnings.push(l10n.t('The payload is empty'));
     return text;
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    warnings.push(`The payload nests brackets more than ${MAX_JSON_DEPTH} levels deep, so it is shown as text`);
+    warnings.push(l10n.t('The payload nests brackets more than {0} levels deep, so it is shown as text', MAX_JSON_DEPTH));
     return text;
   }
   let payload: unknown;
@@ -289,13 +320,13 @@ function parsePayloadText(text: string, header: Record<string, unknown>, warning
   } catch {
     warnings.push(
       typeof header.cty === 'string' && header.cty.toUpperCase() === 'JWT'
-        ? 'The payload is a nested token (cty "JWT"): the JWT panel shows each layer'
-        : `The payload is not JSON, so it is shown as text (${describeJsonError(text)})`,
+        ? l10n.t('The payload is a nested token (cty "JWT"): the JWT panel shows each layer')
+        : l10n.t('The payload is not JSON, so it is shown as text ({0})', describeJsonError(text)),
     );
     return text;
   }
   if (isJsonObject(payload)) return payload;
-  warnings.push(`The payload is JSON but not an object (it is ${jsonType(payload)}); JWT claims must be a JSON object`);
+  warnings.push(l10n.t('The payload is JSON but not an object (it is {0}); JWT claims must be a JSON object', jsonType(payload)));
   return text;
 }
 
@@ -320,18 +351,21 @@ function headerWarnings(header: Record<string, unknown>): string[] {
   if (typ !== undefined && !(typeof typ === 'string' && JWT_TYP.test(typ))) {
     warnings.push(
       typeof typ === 'string'
-        ? `typ is "${typ}", not JWT: this may be another kind of token, and libraries that check typ will reject it`
-        : `typ should be a string, but it is ${jsonType(typ)}`,
+        ? l10n.t('typ is "{0}", not JWT: this may be another kind of token, and libraries that check typ will reject it', typ)
+        : l10n.t('typ should be a string, but it is {0}', jsonType(typ)),
     );
   }
   if (crit !== undefined) {
     const names = Array.isArray(crit) ? crit.map((name) => JSON.stringify(name)).join(', ') : jsonType(crit);
-    warnings.push(`The header marks extensions as critical (crit: ${names}); a verifier that does not understand them must reject the token`);
+    warnings.push(l10n.t('The header marks extensions as critical (crit: {0}); a verifier that does not understand them must reject the token', names));
   }
   const sources = KEY_SOURCES.filter((name) => Object.hasOwn(header, name));
   if (sources.length > 0) {
     warnings.push(
-      `The header tells verifiers where to get the key (${sources.join(', ')}); a verifier that trusts a key the token chooses accepts forgeries, so keys should come from configuration`,
+      l10n.t(
+        'The header tells verifiers where to get the key ({0}); a verifier that trusts a key the token chooses accepts forgeries, so keys should come from configuration',
+        sources.join(', '),
+      ),
     );
   }
   return warnings;
@@ -356,30 +390,34 @@ function readTimes(
     if (!Object.hasOwn(payload, name)) continue;
     const value = payload[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      const shown = typeof value === 'string' ? `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})` : jsonType(value);
-      warnings.push(`${name} is ${typeof value === 'number' ? 'too large' : shown}, not a NumericDate (a number of seconds since 1970); most libraries will reject this token`);
+      const shown = typeof value === 'string' ? l10n.t('a string ({0})', JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)) : jsonType(value);
+      warnings.push(
+        typeof value === 'number'
+          ? l10n.t('{0} is too large, not a NumericDate (a number of seconds since 1970); most libraries will reject this token', name)
+          : l10n.t('{0} is {1}, not a NumericDate (a number of seconds since 1970); most libraries will reject this token', name, shown),
+      );
       continue;
     }
     values[name] = value;
     const claim = formatTimeClaim(value, now);
     if (claim) times[name] = claim;
     if (value > MILLISECONDS_THRESHOLD) {
-      warnings.push(`${name} (${value}) looks like milliseconds; a NumericDate counts seconds since 1970`);
+      warnings.push(l10n.t('{0} ({1}) looks like milliseconds; a NumericDate counts seconds since 1970', name, value));
     } else if (!claim) {
-      warnings.push(`${name} (${value}) is too far from 1970 to be a date`);
+      warnings.push(l10n.t('{0} ({1}) is too far from 1970 to be a date', name, value));
     }
   }
 
   const { exp, nbf, iat } = values;
   const nowSeconds = now.getTime() / 1000;
   if (iat !== undefined && iat > nowSeconds + CLOCK_SKEW_SECONDS) {
-    warnings.push(`iat is in the future (${formatRelative(iat, now)}); the issuer's clock may be wrong`);
+    warnings.push(l10n.t("iat is in the future ({0}); the issuer's clock may be wrong", formatRelative(iat, now)));
   }
-  if (exp !== undefined && nbf !== undefined && nbf > exp) warnings.push('nbf is after exp, so the token is never valid');
+  if (exp !== undefined && nbf !== undefined && nbf > exp) warnings.push(l10n.t('nbf is after exp, so the token is never valid'));
   if (exp !== undefined && iat !== undefined) {
-    if (exp < iat) warnings.push('exp is before iat, so the token expired before it was issued');
+    if (exp < iat) warnings.push(l10n.t('exp is before iat, so the token expired before it was issued'));
     else if (exp - iat > LONG_LIVED_SECONDS) {
-      warnings.push(`The token is valid for ${formatDuration(exp - iat)} (iat to exp); a long-lived token stays dangerous that long if it leaks`);
+      warnings.push(l10n.t('The token is valid for {0} (iat to exp); a long-lived token stays dangerous that long if it leaks', formatDuration(exp - iat)));
     }
   }
 

@@ -1,6 +1,8 @@
-import { compactDecrypt, errors, type JWK } from 'jose';
+import * as l10n from '@vscode/l10n';
+import type { JWK } from 'jose';
 import { decodeToken } from './decode';
 import { JwtError } from './errors';
+import { loadJose } from './jose';
 import { describeKey, pemToJwk, readKey, type KeyInput } from './key';
 import type { KeyFacts } from './keyFacts';
 
@@ -41,27 +43,31 @@ type DecryptNeed = { kty: 'oct'; bits: number; text: string } | { kty: 'RSA' | '
 export async function decryptToken(token: string, key: string | object): Promise<DecryptResult> {
   const { kind, header } = decodeToken(token);
   if (kind !== 'jwe') {
-    throw new JwtError('not-encrypted', 'The token is not an encrypted JWE (it has 3 segments, not 5), so there is nothing to decrypt; its payload is readable as it is');
+    throw new JwtError(
+      'not-encrypted',
+      l10n.t('The token is not an encrypted JWE (it has 3 segments, not 5), so there is nothing to decrypt; its payload is readable as it is'),
+    );
   }
   const alg = header.alg as string;
   const enc = header.enc as string;
   const need = decryptNeed(alg, enc);
   const cryptoKey = await decryptionKey(readKey(key), alg, need);
+  const { compactDecrypt, errors } = await loadJose();
   let decrypted: Awaited<ReturnType<typeof compactDecrypt>>;
   try {
     decrypted = await compactDecrypt(token.trim(), cryptoKey, { keyManagementAlgorithms: [alg], contentEncryptionAlgorithms: [enc] });
   } catch (error) {
     if (error instanceof errors.JWEDecryptionFailed) {
-      throw new JwtError('decryption-failed', `The token could not be decrypted with this key: wrong key (the token needs ${need.text}), or the token was altered`);
+      throw new JwtError('decryption-failed', l10n.t('The token could not be decrypted with this key: wrong key (the token needs {0}), or the token was altered', need.text));
     }
     // jose's and WebCrypto's messages name formats and sizes, never key contents.
-    throw new JwtError('decryption-failed', `The token could not be decrypted: ${error instanceof Error ? error.message : String(error)}`);
+    throw new JwtError('decryption-failed', l10n.t('The token could not be decrypted: {0}', error instanceof Error ? error.message : String(error)));
   }
   let plaintext: string;
   try {
     plaintext = new TextDecoder('utf-8', { fatal: true }).decode(decrypted.plaintext);
   } catch {
-    throw new JwtError('utf8', `The token decrypted, but its content (${decrypted.plaintext.length} bytes) is not UTF-8 text, so it is neither claims nor a token`);
+    throw new JwtError('utf8', l10n.t('The token decrypted, but its content ({0} bytes) is not UTF-8 text, so it is neither claims nor a token', decrypted.plaintext.length));
   }
   return { plaintext, header: decrypted.protectedHeader as Record<string, unknown> };
 }
@@ -86,31 +92,48 @@ export function keyCanDecrypt(facts: Pick<KeyFacts, 'type' | 'crv' | 'private'>,
 /** The key `alg` (with `enc`, for dir) needs. @throws {JwtError} `unsupported-alg` */
 function decryptNeed(alg: string, enc: string): DecryptNeed {
   if (!Object.hasOwn(ENC_BITS, enc)) {
-    throw new JwtError('unsupported-alg', `The content encryption ${JSON.stringify(enc)} is not supported; supported are ${Object.keys(ENC_BITS).join(', ')}`);
+    throw new JwtError('unsupported-alg', l10n.t('The content encryption {0} is not supported; supported are {1}', JSON.stringify(enc), Object.keys(ENC_BITS).join(', ')));
   }
   const bits = alg === 'dir' ? ENC_BITS[enc] : Object.hasOwn(WRAP_BITS, alg) ? WRAP_BITS[alg] : undefined;
-  if (bits !== undefined) return { kty: 'oct', bits, text: `a ${bits}-bit (${bits / 8}-byte) shared key` };
-  if (RSA_ALGS.includes(alg)) return { kty: 'RSA', text: 'an RSA private key' };
-  if (ECDH_ALGS.includes(alg)) return { kty: 'EC/OKP', text: `an EC or X25519 private key (${ECDH_CURVES.join(', ')})` };
-  throw new JwtError('unsupported-alg', `The key management algorithm ${JSON.stringify(alg)} is not supported; supported are dir, ${[...Object.keys(WRAP_BITS), ...RSA_ALGS, ...ECDH_ALGS].join(', ')}`);
+  if (bits !== undefined) return { kty: 'oct', bits, text: l10n.t('a {0}-bit ({1}-byte) shared key', bits, bits / 8) };
+  if (RSA_ALGS.includes(alg)) return { kty: 'RSA', text: l10n.t('an RSA private key') };
+  if (ECDH_ALGS.includes(alg)) return { kty: 'EC/OKP', text: l10n.t('an EC or X25519 private key ({0})', ECDH_CURVES.join(', ')) };
+  throw new JwtError(
+    'unsupported-alg',
+    l10n.t('The key management algorithm {0} is not supported; supported are {1}', JSON.stringify(alg), ['dir', ...Object.keys(WRAP_BITS), ...RSA_ALGS, ...ECDH_ALGS].join(', ')),
+  );
 }
 
 /** The key to hand jose, after checking it fits: the secret's bytes or the private JWK's key members. */
 async function decryptionKey(input: KeyInput, alg: string, need: DecryptNeed): Promise<Uint8Array | JWK> {
-  const usage = `the token is encrypted with ${alg}, which needs ${need.text}`;
-  if (input.type === 'jwks') throw new JwtError('key-format', 'A JWKS cannot decrypt: choose the one private key the token was encrypted for');
+  if (input.type === 'jwks') throw new JwtError('key-format', l10n.t('A JWKS cannot decrypt: choose the one private key the token was encrypted for'));
   if (input.type === 'secret') {
-    if (need.kty !== 'oct') throw new JwtError('key-alg-mismatch', `The key is a shared secret but ${usage}`);
-    if (input.bytes.length * 8 !== need.bits) throw new JwtError('key-alg-mismatch', `The key is ${input.bytes.length} bytes long but ${usage}`);
+    if (need.kty !== 'oct') {
+      throw new JwtError('key-alg-mismatch', l10n.t('The key is a shared secret but the token is encrypted with {0}, which needs {1}', alg, need.text));
+    }
+    if (input.bytes.length * 8 !== need.bits) {
+      throw new JwtError(
+        'key-alg-mismatch',
+        l10n.t('The key is {0} bytes long but the token is encrypted with {1}, which needs {2}', input.bytes.length, alg, need.text),
+      );
+    }
     return input.bytes;
   }
-  if (input.type === 'pem' && input.label !== 'PRIVATE KEY') throw new JwtError('key-public', `The key is a public key (PEM "${input.label}"); decrypting needs the private key`);
+  if (input.type === 'pem' && input.label !== 'PRIVATE KEY') {
+    throw new JwtError('key-public', l10n.t('The key is a public key (PEM "{0}"); decrypting needs the private key', input.label));
+  }
   const jwk = input.type === 'pem' ? await pemToJwk(input) : input.jwk;
   const fits = need.kty === 'EC/OKP' ? (jwk.kty === 'EC' || jwk.kty === 'OKP') && ECDH_CURVES.includes(jwk.crv ?? '') : jwk.kty === need.kty;
-  if (!fits) throw new JwtError('key-alg-mismatch', `The key is ${describeKey(jwk)} but ${usage}`);
-  if (typeof jwk.d !== 'string') throw new JwtError('key-public', `The key is ${describeKey(jwk).replace(/ key$/, ' public key')}; decrypting needs the private key`);
-  if (jwk.alg !== undefined && jwk.alg !== alg) throw new JwtError('key-alg-mismatch', `The key is meant for ${jwk.alg} (its "alg") but the token is encrypted with ${alg}`);
-  if (jwk.use !== undefined && jwk.use !== 'enc') throw new JwtError('key-alg-mismatch', `The key is marked "use": ${JSON.stringify(jwk.use)}, not "enc", so it is not for encryption`);
+  if (!fits) {
+    throw new JwtError('key-alg-mismatch', l10n.t('The key is {0} but the token is encrypted with {1}, which needs {2}', describeKey(jwk), alg, need.text));
+  }
+  if (typeof jwk.d !== 'string') throw new JwtError('key-public', l10n.t('The key is {0}; decrypting needs the private key', describeKey(jwk, 'public')));
+  if (jwk.alg !== undefined && jwk.alg !== alg) {
+    throw new JwtError('key-alg-mismatch', l10n.t('The key is meant for {0} (its "alg") but the token is encrypted with {1}', jwk.alg, alg));
+  }
+  if (jwk.use !== undefined && jwk.use !== 'enc') {
+    throw new JwtError('key-alg-mismatch', l10n.t('The key is marked "use": {0}, not "enc", so it is not for encryption', JSON.stringify(jwk.use)));
+  }
   const source: Record<string, unknown> = jwk;
   return Object.fromEntries(KEY_MEMBERS.filter((name) => source[name] !== undefined).map((name) => [name, source[name]])) as JWK;
 }

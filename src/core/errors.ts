@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SegmentName } from './decode';
 
 /**
@@ -86,10 +87,18 @@ export class JwtError extends Error {
  * quoteChar('\n') // "a line break"
  */
 export function quoteChar(c: string): string {
-  const names: Record<string, string> = { ' ': 'a space', '\t': 'a tab', '\n': 'a line break', '\r': 'a carriage return' };
-  if (names[c]) return names[c];
+  switch (c) {
+    case ' ':
+      return l10n.t('a space');
+    case '\t':
+      return l10n.t('a tab');
+    case '\n':
+      return l10n.t('a line break');
+    case '\r':
+      return l10n.t('a carriage return');
+  }
   const code = c.codePointAt(0) ?? 0;
   return code < 0x20 || (code >= 0x7f && code <= 0xa0) || (code >= 0xd800 && code <= 0xdfff) || /\s/.test(c)
-    ? `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    ? l10n.t('character U+{0}', code.toString(16).toUpperCase().padStart(4, '0'))
     : `'${c}'`;
 }

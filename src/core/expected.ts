@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isJsonObject } from './json';
 
 /** What a verifier expects of the claims, like PyJWT's decode(issuer=, audience=, leeway=). */
@@ -30,26 +31,42 @@ export function checkExpectedClaims(payload: unknown, expected: ExpectedClaims, 
   if (expected.audience) checks.push(checkAudience(claims.aud, expected.audience));
   const tolerance = Math.max(0, expected.clockTolerance ?? 0);
   const seconds = now.getTime() / 1000;
-  const leeway = tolerance > 0 ? ` (allowing ${tolerance} s of clock skew)` : '';
+  const skew = tolerance > 0;
   if (typeof claims.exp === 'number') {
     const ok = seconds < claims.exp + tolerance;
-    checks.push({ claim: 'exp', ok, message: ok ? `not expired${leeway}` : `expired${leeway}` });
+    const message = ok
+      ? skew ? l10n.t('not expired (allowing {0} s of clock skew)', tolerance) : l10n.t('not expired')
+      : skew ? l10n.t('expired (allowing {0} s of clock skew)', tolerance) : l10n.t('expired');
+    checks.push({ claim: 'exp', ok, message });
   }
   if (typeof claims.nbf === 'number') {
     const ok = seconds >= claims.nbf - tolerance;
-    checks.push({ claim: 'nbf', ok, message: ok ? `already valid${leeway}` : `not valid yet${leeway}` });
+    const message = ok
+      ? skew ? l10n.t('already valid (allowing {0} s of clock skew)', tolerance) : l10n.t('already valid')
+      : skew ? l10n.t('not valid yet (allowing {0} s of clock skew)', tolerance) : l10n.t('not valid yet');
+    checks.push({ claim: 'nbf', ok, message });
   }
   return checks;
 }
 
 function checkIssuer(iss: unknown, issuer: string): ClaimCheck {
-  if (iss === undefined) return { claim: 'iss', ok: false, message: `iss is missing, expected ${JSON.stringify(issuer)}` };
+  if (iss === undefined) return { claim: 'iss', ok: false, message: l10n.t('iss is missing, expected {0}', JSON.stringify(issuer)) };
   const ok = iss === issuer;
-  return { claim: 'iss', ok, message: ok ? `iss is ${JSON.stringify(issuer)}` : `iss is ${JSON.stringify(iss)}, expected ${JSON.stringify(issuer)}` };
+  return {
+    claim: 'iss',
+    ok,
+    message: ok ? l10n.t('iss is {0}', JSON.stringify(issuer)) : l10n.t('iss is {0}, expected {1}', String(JSON.stringify(iss)), JSON.stringify(issuer)),
+  };
 }
 
 function checkAudience(aud: unknown, audience: string): ClaimCheck {
-  if (aud === undefined) return { claim: 'aud', ok: false, message: `aud is missing, expected ${JSON.stringify(audience)}` };
+  if (aud === undefined) return { claim: 'aud', ok: false, message: l10n.t('aud is missing, expected {0}', JSON.stringify(audience)) };
   const ok = aud === audience || (Array.isArray(aud) && aud.includes(audience));
-  return { claim: 'aud', ok, message: ok ? `aud includes ${JSON.stringify(audience)}` : `aud is ${JSON.stringify(aud)}, which does not include ${JSON.stringify(audience)}` };
+  return {
+    claim: 'aud',
+    ok,
+    message: ok
+      ? l10n.t('aud includes {0}', JSON.stringify(audience))
+      : l10n.t('aud is {0}, which does not include {1}', String(JSON.stringify(aud)), JSON.stringify(audience)),
+  };
 }

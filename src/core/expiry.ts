@@ -1,15 +1,25 @@
+import * as l10n from '@vscode/l10n';
+
 /** Expiry presets for signing: keep the payload's own times, or set iat to now and exp after it. */
 export type Expiry = 'keep' | '15m' | '1h' | '1d' | '7d' | number;
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
+/** A preset whose label is translated when read, not when the module loads. */
+const preset = (expiry: Expiry, label: () => string): { expiry: Expiry; readonly label: string } => ({
+  expiry,
+  get label() {
+    return label();
+  },
+});
+
 /** The presets a menu offers, in order. */
-export const EXPIRY_PRESETS: ReadonlyArray<{ expiry: Expiry; label: string }> = [
-  { expiry: 'keep', label: "Keep the payload's own iat/exp" },
-  { expiry: '15m', label: 'Expires in 15 minutes' },
-  { expiry: '1h', label: 'Expires in 1 hour' },
-  { expiry: '1d', label: 'Expires in 1 day' },
-  { expiry: '7d', label: 'Expires in 7 days' },
+export const EXPIRY_PRESETS: ReadonlyArray<{ expiry: Expiry; readonly label: string }> = [
+  preset('keep', () => l10n.t("Keep the payload's own iat/exp")),
+  preset('15m', () => l10n.t('Expires in 15 minutes')),
+  preset('1h', () => l10n.t('Expires in 1 hour')),
+  preset('1d', () => l10n.t('Expires in 1 day')),
+  preset('7d', () => l10n.t('Expires in 7 days')),
 ];
 
 /**
@@ -38,7 +48,7 @@ export function withExpiry(claims: Record<string, unknown>, expiry: Expiry, now 
   if (expiry === 'keep') return claims;
   const seconds = durationSeconds(expiry);
   if (seconds === undefined) {
-    throw new Error(`The expiry ${JSON.stringify(expiry)} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds`);
+    throw new Error(l10n.t('The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds', String(JSON.stringify(expiry))));
   }
   const iat = Math.floor(now.getTime() / 1000);
   return { ...claims, iat, exp: iat + seconds };

@@ -1,5 +1,7 @@
-import { exportSPKI, importJWK, type JWK } from 'jose';
+import * as l10n from '@vscode/l10n';
+import type { JWK } from 'jose';
 import { JwtError } from './errors';
+import { loadJose } from './jose';
 import { pemToJwk, publicJwk, readKey } from './key';
 
 /** An algorithm of the key's family, for importing it (the public key bytes are the same for all). */
@@ -19,14 +21,15 @@ function familyAlg(jwk: JWK): string {
  */
 export async function exportPublicKey(key: string | object, format: 'pem' | 'jwk'): Promise<string> {
   const input = readKey(key);
-  if (input.type === 'secret') throw new JwtError('key-format', 'A shared secret has no public half to export: anyone who can verify with it can also sign');
+  if (input.type === 'secret') throw new JwtError('key-format', l10n.t('A shared secret has no public half to export: anyone who can verify with it can also sign'));
   if (input.type === 'jwks') {
-    if (format === 'pem') throw new JwtError('key-format', 'A JWKS holds several keys; export it as JWK');
+    if (format === 'pem') throw new JwtError('key-format', l10n.t('A JWKS holds several keys; export it as JWK'));
     return JSON.stringify({ keys: input.keys.filter((k) => k.kty !== 'oct').map(publicJwk) }, null, 2);
   }
   const jwk = publicJwk(input.type === 'pem' ? await pemToJwk(input) : input.jwk);
   if (format === 'jwk') return JSON.stringify(jwk, null, 2);
   // Bare key members only: jose checks a JWK's own alg and use against the import.
   const bare = publicJwk({ ...jwk, alg: undefined, use: undefined, kid: undefined });
+  const { exportSPKI, importJWK } = await loadJose();
   return exportSPKI((await importJWK(bare, familyAlg(jwk), { extractable: true })) as CryptoKey);
 }

@@ -9,7 +9,8 @@
  * - signature: HMAC-SHA1 over "payload.timestamp", keyed with HMAC-SHA1(SECRET_KEY, salt)
  *   (key derivation "hmac", salt "cookie-session"); base64url.
  */
-import { base64url } from 'jose';
+import * as l10n from '@vscode/l10n';
+import { decodeBase64url } from './base64url';
 
 /** Where a session cookie sits in a text (`end` exclusive). */
 export interface SessionCookieMatch {
@@ -84,10 +85,10 @@ export function flaskSessionAt(input: string, offset: number): SessionCookieMatc
 
 function plausiblePayload(payload: string, compressed: boolean): boolean {
   try {
-    const bytes = base64url.decode(payload.slice(0, 8));
+    const bytes = decodeBase64url(payload.slice(0, 8));
     // zlib: CMF 0x78 (deflate, 32 KB window) and a header checksum that is a multiple of 31.
     if (compressed) return bytes[0] === 0x78 && (bytes[0] * 256 + bytes[1]!) % 31 === 0;
-    return bytes[0] === 0x7b && JSON.parse(utf8.decode(base64url.decode(payload))) !== null;
+    return bytes[0] === 0x7b && JSON.parse(utf8.decode(decodeBase64url(payload))) !== null;
   } catch {
     return false;
   }
@@ -99,7 +100,7 @@ function split(cookie: string): { payload: string; timestamp: string; signature:
   const compressed = parts.length === 4 && parts[0] === '';
   if (compressed) parts.shift();
   if (parts.length !== 3 || parts.includes('')) {
-    throw new Error('A Flask session cookie has three dot-separated parts, payload.timestamp.signature, and a leading dot when compressed');
+    throw new Error(l10n.t('A Flask session cookie has three dot-separated parts, payload.timestamp.signature, and a leading dot when compressed'));
   }
   const [payload, timestamp, signature] = parts as [string, string, string];
   return { payload: compressed ? `.${payload}` : payload, timestamp, signature, compressed };
@@ -119,7 +120,7 @@ export async function decodeFlaskSession(cookie: string): Promise<FlaskSession> 
   try {
     json = JSON.parse(utf8.decode(bytes));
   } catch {
-    throw new Error('The payload (part 1) is not JSON text, so this is not a Flask session cookie');
+    throw new Error(l10n.t('The payload (part 1) is not JSON text, so this is not a Flask session cookie'));
   }
   return {
     payload: untag(json),
@@ -143,13 +144,17 @@ export async function verifyFlaskSession(cookie: string, secretKey: string, opti
     const key = await signingKey(secretKey, options.salt ?? 'cookie-session', options.keyDerivation ?? 'hmac');
     const signed = text.encode(`${payload}.${timestamp}`);
     if (!(await crypto.subtle.verify('HMAC', key, decodePart(signature, 'signature') as BufferSource, signed))) {
-      return { valid: false, age, error: 'The signature does not match: a different SECRET_KEY (or salt), or the cookie was altered' };
+      return { valid: false, age, error: l10n.t('The signature does not match: a different SECRET_KEY (or salt), or the cookie was altered') };
     }
     const max = options.maxAgeSeconds;
     if (max !== undefined && age > max) {
-      return { valid: false, age, error: `The session is ${age} seconds old, more than its lifetime of ${max} seconds (PERMANENT_SESSION_LIFETIME): Flask rejects it` };
+      return {
+        valid: false,
+        age,
+        error: l10n.t('The session is {0} seconds old, more than its lifetime of {1} seconds (PERMANENT_SESSION_LIFETIME): Flask rejects it', age, max),
+      };
     }
-    if (age < 0) return { valid: false, age, error: `The cookie was signed ${-age} seconds in the future; the server's clock may be wrong` };
+    if (age < 0) return { valid: false, age, error: l10n.t("The cookie was signed {0} seconds in the future; the server's clock may be wrong", -age) };
     return { valid: true, age };
   } catch (error) {
     return { valid: false, age, error: error instanceof Error ? error.message : String(error) };
@@ -167,15 +172,21 @@ async function signingKey(secretKey: string, salt: string, derivation: 'hmac' | 
 
 function decodePart(part: string, name: 'payload' | 'signature' | 'timestamp'): Uint8Array {
   try {
-    return base64url.decode(part);
+    return decodeBase64url(part);
   } catch {
-    throw new Error(`The ${name} is not base64url`);
+    throw new Error(
+      name === 'payload'
+        ? l10n.t('The payload is not base64url')
+        : name === 'signature'
+          ? l10n.t('The signature is not base64url')
+          : l10n.t('The timestamp is not base64url'),
+    );
   }
 }
 
 function readTimestamp(part: string): number {
   const bytes = decodePart(part, 'timestamp');
-  if (bytes.length === 0 || bytes.length > 6) throw new Error('The timestamp (part 2) is not a number of seconds');
+  if (bytes.length === 0 || bytes.length > 6) throw new Error(l10n.t('The timestamp (part 2) is not a number of seconds'));
   return bytes.reduce((n, byte) => n * 256 + byte, 0);
 }
 
@@ -184,7 +195,7 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
-    throw new Error('The payload starts with "." (compressed) but is not valid zlib data');
+    throw new Error(l10n.t('The payload starts with "." (compressed) but is not valid zlib data'));
   }
 }
 
@@ -201,7 +212,7 @@ function untag(value: unknown): unknown {
     case ' u': // UUID: its hex, which is what people search logs for
       return inner;
     case ' b':
-      return typeof inner === 'string' ? bytesRepr(base64url.decode(inner.replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!))) : inner;
+      return typeof inner === 'string' ? bytesRepr(decodeBase64url(inner.replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!))) : inner;
     case ' d': {
       const date = typeof inner === 'string' ? new Date(inner) : undefined;
       return date && !Number.isNaN(date.getTime()) ? date.toISOString() : inner;

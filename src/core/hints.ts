@@ -3,7 +3,8 @@
  * and an incremental line index of a document's tokens so that an edit rescans only the lines it
  * touched. Editor-free: the editor adapter (src/decorations.ts) and the benchmark both use it.
  */
-import { formatRelativeShort } from './claims';
+import * as l10n from '@vscode/l10n';
+import { relativeTimeShort } from './claims';
 import { decodeToken } from './decode';
 import { findTokens } from './scan';
 import type { TokenMatch } from './types';
@@ -49,14 +50,18 @@ export function tokenHint(token: string, nowMs: number): TokenHint {
   const { kind, exp, nbf } = tokenFacts(token);
   const now = new Date(nowMs);
   const nowSeconds = nowMs / 1000;
-  if (kind === 'malformed') return { text: 'malformed token', tone: 'problem' };
-  if (kind === 'jwe') return { text: 'encrypted', tone: 'ok' };
-  if (kind === 'unsecured') return { text: 'unsigned', tone: 'problem' };
-  if (nbf !== undefined && nowSeconds < nbf) return { text: `valid ${formatRelativeShort(nbf, now)}`, tone: 'problem' };
-  if (exp === undefined) return { text: 'no expiry', tone: 'ok' };
-  const relative = formatRelativeShort(exp, now);
-  if (nowSeconds >= exp) return { text: `expired ${relative === 'now' ? 'just now' : relative}`, tone: 'problem' };
-  return { text: `expires ${relative}`, tone: 'ok' };
+  if (kind === 'malformed') return { text: l10n.t('malformed token'), tone: 'problem' };
+  if (kind === 'jwe') return { text: l10n.t('encrypted'), tone: 'ok' };
+  if (kind === 'unsecured') return { text: l10n.t('unsigned'), tone: 'problem' };
+  if (nbf !== undefined && nowSeconds < nbf) {
+    // nbf is ahead: less than a second ('now') or some time to come.
+    const { when, duration } = relativeTimeShort(nbf, now);
+    return { text: when === 'now' ? l10n.t('valid now') : l10n.t('valid in {0}', duration), tone: 'problem' };
+  }
+  if (exp === undefined) return { text: l10n.t('no expiry'), tone: 'ok' };
+  const { when, duration } = relativeTimeShort(exp, now);
+  if (nowSeconds >= exp) return { text: when === 'now' ? l10n.t('expired just now') : l10n.t('expired {0} ago', duration), tone: 'problem' };
+  return { text: when === 'now' ? l10n.t('expires now') : l10n.t('expires in {0}', duration), tone: 'ok' };
 }
 
 /** A label in the largest unit changes at least once a year; the search looks no further. */

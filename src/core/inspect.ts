@@ -1,5 +1,4 @@
-import { decodeProtectedHeader } from 'jose';
-import { decodeToken, splitToken } from './decode';
+import { decodeHeaderObject, decodeToken, splitToken, type SplitToken } from './decode';
 import { JwtError } from './errors';
 import { innerToken } from './nested';
 import type { DecodedToken } from './types';
@@ -35,23 +34,25 @@ const MAX_LAYERS = 4;
  * @example inspectToken('eyJhbGciOiJIUzI1NiJ9.%%%.sig').header // { alg: 'HS256' }, with error set
  */
 export function inspectToken(token: string, options: { now?: Date } = {}, layer = 1): TokenInspection {
-  let parts: TokenPart[] = [];
+  let split: SplitToken | undefined;
   try {
-    parts = splitToken(token).segments.map((s) => ({ name: s.name, text: s.text }));
+    split = splitToken(token);
   } catch {
-    parts = [{ name: 'invalid', text: token }];
+    // shown whole, as one invalid part
   }
+  const parts = split ? split.segments.map((s) => ({ name: s.name, text: s.text })) : [{ name: 'invalid', text: token }];
   try {
     const decoded = decodeToken(token, options);
     const inner = layer < MAX_LAYERS ? innerToken(decoded) : undefined;
     return { token, parts, decoded, ...(inner === undefined ? {} : { inner: inspectToken(inner, options, layer + 1) }) };
   } catch (e) {
     const error = e instanceof JwtError ? { code: e.code, message: e.message } : { code: 'unknown', message: String(e) };
+    // Whenever the first segment is base64url of a JSON object, even without a usable alg.
     let header: Record<string, unknown> | undefined;
     try {
-      header = decodeProtectedHeader(token) as Record<string, unknown>;
+      header = split && decodeHeaderObject(split.segments[0]!);
     } catch {
-      header = undefined;
+      // no header to show either
     }
     return { token, parts, error, header };
   }

@@ -1,4 +1,5 @@
 /** JSON helpers for precise messages: where a text stops being JSON, and what a value is. */
+import * as l10n from '@vscode/l10n';
 import { quoteChar } from './errors';
 
 /** A JSON syntax error located in its text: 0-based offset, 1-based line and column. */
@@ -27,7 +28,7 @@ const SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])|true\b|fals
 export function findJsonError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const closers: string[] = [];
-  const found = (): string => (i < text.length ? quoteChar(String.fromCodePoint(text.codePointAt(i)!)) : 'the end of the text');
+  const found = (): string => (i < text.length ? quoteChar(String.fromCodePoint(text.codePointAt(i)!)) : l10n.t('the end of the text'));
   const fail = (reason: string): JsonSyntaxError => locate(text, i, reason);
   const skipSpace = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
@@ -42,25 +43,25 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         return undefined;
       }
-      if (i >= text.length) return 'the string is not closed';
-      if (text[i] !== '\\') return `${found()} inside a string must be escaped`;
+      if (i >= text.length) return l10n.t('the string is not closed');
+      if (text[i] !== '\\') return l10n.t('{0} inside a string must be escaped', found());
       ESCAPE.lastIndex = i;
-      if (!ESCAPE.test(text)) return 'invalid escape sequence in a string';
+      if (!ESCAPE.test(text)) return l10n.t('invalid escape sequence in a string');
     }
   };
   const readKey = (): string | undefined => {
     skipSpace();
-    if (text[i] !== '"') return `expected a property name in double quotes, found ${found()}`;
+    if (text[i] !== '"') return l10n.t('expected a property name in double quotes, found {0}', found());
     const bad = readString();
     if (bad) return bad;
     skipSpace();
-    if (text[i] !== ':') return `expected ':' after the property name, found ${found()}`;
+    if (text[i] !== ':') return l10n.t("expected ':' after the property name, found {0}", found());
     i++;
     return undefined;
   };
   const readScalar = (): string | undefined => {
     SCALAR.lastIndex = i;
-    if (!SCALAR.test(text)) return `expected a value, found ${found()}`;
+    if (!SCALAR.test(text)) return l10n.t('expected a value, found {0}', found());
     i = SCALAR.lastIndex;
     return undefined;
   };
@@ -89,13 +90,13 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     for (;;) {
       skipSpace();
       const close = closers[closers.length - 1];
-      if (close === undefined) return i < text.length ? fail(`unexpected ${found()} after the end of the JSON value`) : undefined;
+      if (close === undefined) return i < text.length ? fail(l10n.t('unexpected {0} after the end of the JSON value', found())) : undefined;
       if (text[i] === close) {
         closers.pop();
         i++;
         continue;
       }
-      if (text[i] !== ',') return fail(`expected ',' or '${close}', found ${found()}`);
+      if (text[i] !== ',') return fail(l10n.t("expected ',' or '{0}', found {1}", close, found()));
       i++;
       const bad = close === '}' ? readKey() : undefined;
       if (bad) return fail(bad);
@@ -112,7 +113,7 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
  */
 export function describeJsonError(text: string): string {
   const error = findJsonError(text);
-  return error ? `${error.reason} (line ${error.line}, column ${error.column})` : 'it could not be parsed';
+  return error ? l10n.t('{0} (line {1}, column {2})', error.reason, error.line, error.column) : l10n.t('it could not be parsed');
 }
 
 function locate(text: string, offset: number, reason: string): JsonSyntaxError {
@@ -133,8 +134,23 @@ function locate(text: string, offset: number, reason: string): JsonSyntaxError {
  */
 export function jsonType(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'boolean' ? 'a boolean' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (Array.isArray(value)) return l10n.t('an array');
+  switch (typeof value) {
+    case 'boolean':
+      return l10n.t('a boolean');
+    case 'object':
+      return l10n.t('an object');
+    case 'string':
+      return l10n.t('a string');
+    case 'number':
+      return l10n.t('a number');
+    case 'bigint':
+      return l10n.t('a bigint');
+    case 'function':
+      return l10n.t('a function');
+    default:
+      return l10n.t('a symbol');
+  }
 }
 
 /**

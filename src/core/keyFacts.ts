@@ -1,6 +1,8 @@
-import { base64url, calculateJwkThumbprint, type JWK } from 'jose';
+import * as l10n from '@vscode/l10n';
+import type { JWK } from 'jose';
+import { loadJose } from './jose';
 import { isJsonObject } from './json';
-import { describeKey, keyProblem, pemToJwk, publicJwk, readKey } from './key';
+import { chosenFor, describeKey, keyProblem, pemToJwk, publicJwk, readKey, signedWith } from './key';
 
 /** What can be said about a key without showing it, plus its normalized form for storing. */
 export interface KeyFacts {
@@ -31,19 +33,19 @@ export interface KeyFacts {
  */
 export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
   const input = readKey(key);
+  const { base64url, calculateJwkThumbprint } = await loadJose();
   if (input.type === 'secret') {
     const kid = octKid(key);
     const jwk = { kty: 'oct', k: base64url.encode(input.bytes), ...(kid === undefined ? {} : { kid }) };
-    return { material: JSON.stringify(jwk), type: 'secret', kid, private: true, description: 'a shared secret' };
+    return { material: JSON.stringify(jwk), type: 'secret', kid, private: true, description: describeKey({ kty: 'oct' }) };
   }
   if (input.type === 'jwks') {
     const kids = input.keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string');
-    const count = input.keys.length === 1 ? '1 key' : `${input.keys.length} keys`;
     return {
       material: JSON.stringify({ keys: input.keys.map((k) => (k.kty === 'oct' ? k : publicJwk(k))) }),
       type: 'JWKS',
       private: false,
-      description: `a JWKS of ${count}${kids.length ? ` (kids: ${kids.join(', ')})` : ''}`,
+      description: jwksDescription(input.keys.length, kids),
     };
   }
   const jwk: JWK = input.type === 'pem' ? await pemToJwk(input) : input.jwk;
@@ -56,8 +58,15 @@ export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
     kid: jwk.kid,
     private: isPrivate,
     thumbprint: await calculateJwkThumbprint(publicJwk(jwk)),
-    description: describeKey(jwk).replace(/ key$/, isPrivate ? ' private key' : ' public key'),
+    description: describeKey(jwk, isPrivate ? 'private' : 'public'),
   };
+}
+
+/** "a JWKS of 3 keys (kids: a, b)". */
+function jwksDescription(count: number, kids: string[]): string {
+  if (kids.length === 0) return count === 1 ? l10n.t('a JWKS of 1 key') : l10n.t('a JWKS of {0} keys', count);
+  const list = kids.join(', ');
+  return count === 1 ? l10n.t('a JWKS of 1 key (kids: {0})', list) : l10n.t('a JWKS of {0} keys (kids: {1})', count, list);
 }
 
 /** The kid of an oct JWK given as object or JSON text (readKey keeps only a secret's bytes). */
@@ -83,11 +92,11 @@ function octKid(key: string | object): string | undefined {
  */
 export function keyMisfit(facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'private'>, alg: string, purpose: 'sign' | 'verify'): string | undefined {
   if (facts.type === 'JWKS') {
-    if (purpose === 'sign') return 'A JWKS can only verify; signing needs one private key';
-    return alg.startsWith('HS') ? `A JWKS cannot verify ${alg}, which needs a shared secret` : undefined;
+    if (purpose === 'sign') return l10n.t('A JWKS can only verify; signing needs one private key');
+    return alg.startsWith('HS') ? l10n.t('A JWKS cannot verify {0}, which needs a shared secret', alg) : undefined;
   }
   const kty = facts.type === 'secret' ? 'oct' : facts.type;
-  const usage = purpose === 'sign' ? `you chose ${alg}` : `the token is signed with ${alg}`;
+  const usage = purpose === 'sign' ? chosenFor(alg) : signedWith(alg);
   let problem: string | undefined;
   try {
     problem = keyProblem({ kty, crv: facts.crv, alg: facts.alg }, alg, usage);
@@ -95,5 +104,5 @@ export function keyMisfit(facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'privat
     return (error as Error).message; // an algorithm no key fits, e.g. "none"
   }
   if (problem) return problem;
-  return purpose === 'sign' && !facts.private ? 'The key is a public key; signing needs the private key' : undefined;
+  return purpose === 'sign' && !facts.private ? l10n.t('The key is a public key; signing needs the private key') : undefined;
 }

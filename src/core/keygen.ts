@@ -1,4 +1,5 @@
-import { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { loadJose } from './jose';
 import { hmacBits, keyNeed, publicJwk } from './key';
 
 /**
@@ -12,6 +13,7 @@ import { hmacBits, keyNeed, publicJwk } from './key';
  */
 export async function generateSigningKey(alg: string): Promise<JWK> {
   const need = keyNeed(alg);
+  const { base64url, calculateJwkThumbprint, exportJWK, generateKeyPair } = await loadJose();
   if (need.kty === 'oct') {
     const bytes = crypto.getRandomValues(new Uint8Array(hmacBits(alg)! / 8));
     return { kty: 'oct', k: base64url.encode(bytes), alg };

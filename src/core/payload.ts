@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import JSON5 from 'json5';
 import { isJsonObject, jsonType } from './json';
 
@@ -34,7 +35,7 @@ export function parsePayload(text: string): PayloadParse {
   }
   if (isJsonObject(value)) return { ok: true, claims: value };
   const start = text.length - text.trimStart().length;
-  return { ok: false, problem: { reason: `expected an object of claims in braces, found ${jsonType(value)}`, offset: start, ...lineColumn(text, start) } };
+  return { ok: false, problem: { reason: l10n.t('expected an object of claims in braces, found {0}', jsonType(value)), offset: start, ...lineColumn(text, start) } };
 }
 
 function offsetOf(text: string, line: number, column: number): number {

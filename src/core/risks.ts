@@ -3,9 +3,10 @@
  * everybody knows, or long-lived and hard-coded in source. Offline: the weak-secret check tries a
  * small built-in list with jose, nothing leaves the machine.
  */
-import { compactVerify } from 'jose';
-import { formatDuration, formatRelative } from './claims';
+import * as l10n from '@vscode/l10n';
+import { formatDuration } from './claims';
 import { decodeToken } from './decode';
+import { loadJose } from './jose';
 import { utcText } from './status';
 
 export type RiskKind = 'algNone' | 'expired' | 'weakSecret' | 'longLived';
@@ -40,21 +41,42 @@ export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[
   const { exp, iat } = decoded.times;
   if (decoded.kind === 'unsecured') {
     const alg = String(decoded.header.alg);
-    risks.push({ kind: 'algNone', message: `This token is unsigned (alg "${alg}"): anyone can forge its claims, and a server that accepts it accepts forgeries` });
+    risks.push({
+      kind: 'algNone',
+      message: l10n.t('This token is unsigned (alg "{0}"): anyone can forge its claims, and a server that accepts it accepts forgeries', alg),
+    });
   }
   if (decoded.status === 'expired' && exp) {
-    risks.push({ kind: 'expired', message: `This token expired ${exp.relative} (${utcText(exp.date)})` });
+    risks.push({ kind: 'expired', message: l10n.t('This token expired {0} ({1})', exp.relative, utcText(exp.date)) });
   }
   if (options.hardCoded && decoded.kind !== 'jwe' && decoded.status !== 'expired') {
     const days = options.longLivedDays ?? 30;
-    const fix = 'load it from configuration or a secret store instead, and rotate it if this file was ever shared';
     if (!exp) {
-      risks.push({ kind: 'longLived', message: `A token that never expires (no exp) is hard-coded here: whoever reads this file can use it forever; ${fix}` });
+      risks.push({
+        kind: 'longLived',
+        message: l10n.t(
+          'A token that never expires (no exp) is hard-coded here: whoever reads this file can use it forever; load it from configuration or a secret store instead, and rotate it if this file was ever shared',
+        ),
+      });
     } else {
       const from = iat?.seconds ?? now.getTime() / 1000;
       if (exp.seconds - from > days * 86400) {
-        const span = iat ? `valid for ${formatDuration(exp.seconds - from)}` : `valid ${formatRelative(exp.seconds, now).replace(/^in /, 'for another ')}`;
-        risks.push({ kind: 'longLived', message: `A token ${span} is hard-coded here (more than ${days} days); ${fix}` });
+        // Without iat, the time from now: more than `days` ahead, so never "now".
+        const span = formatDuration(exp.seconds - from);
+        risks.push({
+          kind: 'longLived',
+          message: iat
+            ? l10n.t(
+                'A token valid for {0} is hard-coded here (more than {1} days); load it from configuration or a secret store instead, and rotate it if this file was ever shared',
+                span,
+                days,
+              )
+            : l10n.t(
+                'A token valid for another {0} is hard-coded here (more than {1} days); load it from configuration or a secret store instead, and rotate it if this file was ever shared',
+                span,
+                days,
+              ),
+        });
       }
     }
   }
@@ -87,6 +109,7 @@ export async function findWeakSecret(token: string): Promise<string | undefined>
     return undefined;
   }
   if (typeof alg !== 'string' || !HMAC_ALGS.has(alg)) return undefined;
+  const { compactVerify } = await loadJose();
   for (const { secret, bytes } of encoded) {
     try {
       await compactVerify(token, bytes, { algorithms: [alg] });
@@ -102,6 +125,6 @@ export async function findWeakSecret(token: string): Promise<string | undefined>
 export function weakSecretRisk(secret: string): TokenRisk {
   return {
     kind: 'weakSecret',
-    message: `This token is signed with the well-known secret "${secret}": anyone can forge tokens the server accepts; sign with a long random secret and rotate it`,
+    message: l10n.t('This token is signed with the well-known secret "{0}": anyone can forge tokens the server accepts; sign with a long random secret and rotate it', secret),
   };
 }

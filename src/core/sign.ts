@@ -1,7 +1,9 @@
-import { CompactSign, type JWK } from 'jose';
+import * as l10n from '@vscode/l10n';
+import type { JWK } from 'jose';
 import { JwtError } from './errors';
+import { loadJose } from './jose';
 import { describeJsonError, findJsonError, isJsonObject, jsonType } from './json';
-import { hmacBits, keyNeed, keyProblem, pemToJwk, readKey, type KeyInput } from './key';
+import { chosenFor, hmacBits, keyNeed, keyProblem, pemToJwk, readKey, type KeyInput } from './key';
 
 /**
  * The algorithms a user can pick to sign with, in menu order. signPayload (and verifyToken) also
@@ -36,19 +38,20 @@ export interface SignOptions {
 export async function signPayload(payload: object | string, options: SignOptions): Promise<string> {
   const { alg, key, header = {} } = options;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    throw new JwtError('alg-none', 'Refusing to sign with alg "none": an unsecured token has no signature, so anyone could forge it; pick a real algorithm');
+    throw new JwtError('alg-none', l10n.t('Refusing to sign with alg "none": an unsecured token has no signature, so anyone could forge it; pick a real algorithm'));
   }
   keyNeed(alg);
   const claims = JSON.stringify(readPayload(payload));
-  if (!isJsonObject(header)) throw new JwtError('header-not-object', `The header must be an object, not ${jsonType(header)}`);
+  if (!isJsonObject(header)) throw new JwtError('header-not-object', l10n.t('The header must be an object, not {0}', jsonType(header)));
   if (header.alg !== undefined && header.alg !== alg) {
-    throw new JwtError('header-alg', `The header says alg ${JSON.stringify(header.alg)} but the token is to be signed with ${alg}; leave alg out of the header or make them match`);
+    throw new JwtError('header-alg', l10n.t('The header says alg {0} but the token is to be signed with {1}; leave alg out of the header or make them match', JSON.stringify(header.alg), alg));
   }
   const signingKey = await privateKey(readKey(key), alg);
+  const { CompactSign } = await loadJose();
   try {
     return await new CompactSign(new TextEncoder().encode(claims)).setProtectedHeader({ typ: 'JWT', ...header, alg }).sign(signingKey);
   } catch (error) {
-    throw new JwtError('key-unusable', `Signing with ${alg} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new JwtError('key-unusable', l10n.t('Signing with {0} failed: {1}', alg, error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -59,23 +62,23 @@ function readPayload(payload: unknown): Record<string, unknown> {
     try {
       parsed = JSON.parse(payload);
     } catch {
-      throw new JwtError('payload-json', `The payload is not valid JSON: ${describeJsonError(payload)}`, { position: findJsonError(payload)?.offset });
+      throw new JwtError('payload-json', l10n.t('The payload is not valid JSON: {0}', describeJsonError(payload)), { position: findJsonError(payload)?.offset });
     }
   }
-  if (!isJsonObject(parsed)) throw new JwtError('payload-not-object', `The payload must be a JSON object of claims, not ${jsonType(parsed)}`);
+  if (!isJsonObject(parsed)) throw new JwtError('payload-not-object', l10n.t('The payload must be a JSON object of claims, not {0}', jsonType(parsed)));
   return parsed;
 }
 
 /** The key to hand jose: the secret's bytes or a private JWK, after checking it fits `alg`. */
 async function privateKey(input: KeyInput, alg: string): Promise<Uint8Array | JWK> {
-  const usage = `you chose ${alg}`;
+  const usage = chosenFor(alg);
   switch (input.type) {
     case 'jwks':
-      throw new JwtError('key-format', 'A JWKS is a set of keys, usually public ones; signing needs one private key: give a private JWK or a PKCS#8 PEM');
+      throw new JwtError('key-format', l10n.t('A JWKS is a set of keys, usually public ones; signing needs one private key: give a private JWK or a PKCS#8 PEM'));
     case 'secret': {
       const problem = keyProblem({ kty: 'oct' }, alg, usage);
       if (problem) throw new JwtError('key-alg-mismatch', problem);
-      if (input.bytes.length === 0) throw new JwtError('key-format', 'The shared secret is empty');
+      if (input.bytes.length === 0) throw new JwtError('key-format', l10n.t('The shared secret is empty'));
       return input.bytes;
     }
     case 'pem':
@@ -84,8 +87,12 @@ async function privateKey(input: KeyInput, alg: string): Promise<Uint8Array | JW
       const problem = keyProblem(jwk, alg, usage);
       if (problem) throw new JwtError('key-alg-mismatch', problem);
       if (typeof jwk.d !== 'string') {
-        const what = input.type === 'pem' ? `This PEM ("${input.label}") holds a public key` : 'This JWK is a public key (it has no "d")';
-        throw new JwtError('key-public', `${what}; signing needs the private key`);
+        throw new JwtError(
+          'key-public',
+          input.type === 'pem'
+            ? l10n.t('This PEM ("{0}") holds a public key; signing needs the private key', input.label)
+            : l10n.t('This JWK is a public key (it has no "d"); signing needs the private key'),
+        );
       }
       return jwk;
     }
@@ -112,6 +119,12 @@ export function signingWarnings(alg: string, key: string | object): string[] {
   const needed = bits / 8;
   if (input.type !== 'secret' || input.bytes.length >= needed) return [];
   return [
-    `The secret is ${input.bytes.length} bytes; ${alg} needs at least ${needed} bytes (${bits} bits) to be as strong as its hash (RFC 7518 section 3.2), so use a longer random secret`,
+    l10n.t(
+      'The secret is {0} bytes; {1} needs at least {2} bytes ({3} bits) to be as strong as its hash (RFC 7518 section 3.2), so use a longer random secret',
+      input.bytes.length,
+      alg,
+      needed,
+      bits,
+    ),
   ];
 }

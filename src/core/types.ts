@@ -1,3 +1,5 @@
+import type { JwtErrorCode } from './errors';
+
 /** The kinds of compact token the core knows. */
 export type TokenKind = 'jws' | 'jwe' | 'unsecured';
 
@@ -35,4 +37,9 @@ export interface VerifyResult {
   valid: boolean;
   alg: string;
   error?: string;
+  /**
+   * Why it is not valid, for code to match on (the `error` sentence is translated): a JwtError code
+   * such as 'signature-invalid' (a wrong signature), or 'key-unusable' for any other failure.
+   */
+  code?: JwtErrorCode;
 }

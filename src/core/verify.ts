@@ -1,7 +1,9 @@
-import { compactVerify, createLocalJWKSet, errors, type JWK } from 'jose';
+import * as l10n from '@vscode/l10n';
+import type { JWK } from 'jose';
 import { decodeToken } from './decode';
 import { JwtError } from './errors';
-import { describeKey, keyNeed, keyProblem, pemToJwk, publicJwk, readKey, type KeyInput } from './key';
+import { loadJose, type Jose } from './jose';
+import { describeKey, keyNeed, keyProblem, pemToJwk, publicJwk, readKey, signedWith, type KeyInput } from './key';
 import type { VerifyResult } from './types';
 
 export interface VerifyOptions {
@@ -12,7 +14,6 @@ export interface VerifyOptions {
   now?: Date;
 }
 
-const MISMATCH = 'The signature does not match: wrong key or the token was altered';
 /** Header extensions jose understands; any other name in crit makes the token unverifiable. */
 const UNDERSTOOD_CRIT = ['b64'];
 const LISTED_KEYS = 10;
@@ -37,33 +38,37 @@ export async function verifyToken(token: string, key: string | object, options: 
   try {
     const { kind, header } = decodeToken(token, options);
     alg = header.alg as string;
-    if (kind === 'jwe') throw new JwtError('encrypted', 'JWE tokens are encrypted, not signed; decrypt them instead');
-    if (kind === 'unsecured') throw new JwtError('alg-none', `Unsecured tokens (alg "${alg}") have no signature to verify`);
+    if (kind === 'jwe') throw new JwtError('encrypted', l10n.t('JWE tokens are encrypted, not signed; decrypt them instead'));
+    if (kind === 'unsecured') throw new JwtError('alg-none', l10n.t('Unsecured tokens (alg "{0}") have no signature to verify', alg));
     keyNeed(alg);
     const unknownCrit = Array.isArray(header.crit) ? header.crit.filter((name) => !UNDERSTOOD_CRIT.includes(name)) : [];
     if (unknownCrit.length > 0) {
       throw new JwtError(
         'crit-unsupported',
-        `The token requires header extensions this tool does not understand (crit: ${unknownCrit.map((name) => JSON.stringify(name)).join(', ')}), so its signature cannot be accepted`,
+        l10n.t(
+          'The token requires header extensions this tool does not understand (crit: {0}), so its signature cannot be accepted',
+          unknownCrit.map((name) => JSON.stringify(name)).join(', '),
+        ),
       );
     }
     const input = readKey(key);
     const compact = token.trim();
-    if (input.type === 'jwks') await verifyWithJwks(compact, input.keys, alg, header.kid);
-    else await verifyWith(compact, await verificationKey(input, alg), input.type === 'secret' ? secretHint(key) : '');
+    const jose = await loadJose();
+    if (input.type === 'jwks') await verifyWithJwks(jose, compact, input.keys, alg, header.kid);
+    else await verifyWith(jose, compact, await verificationKey(input, alg), input.type === 'secret' && secretHasSpace(key));
     return { valid: true, alg };
   } catch (error) {
-    return { valid: false, alg, error: explain(error) };
+    return { valid: false, alg, error: explain(error), code: error instanceof JwtError ? error.code : 'key-unusable' };
   }
 }
 
 /** The key to hand jose: the secret's bytes or a public JWK, after checking it fits `alg`. */
 async function verificationKey(input: Exclude<KeyInput, { type: 'jwks' }>, alg: string): Promise<Uint8Array | JWK> {
-  const usage = `the token is signed with ${alg}`;
+  const usage = signedWith(alg);
   if (input.type === 'secret') {
     const problem = keyProblem({ kty: 'oct' }, alg, usage);
     if (problem) throw new JwtError('key-alg-mismatch', problem);
-    if (input.bytes.length === 0) throw new JwtError('key-format', 'The shared secret is empty');
+    if (input.bytes.length === 0) throw new JwtError('key-format', l10n.t('The shared secret is empty'));
     return input.bytes;
   }
   const jwk = publicJwk(input.type === 'pem' ? await pemToJwk(input) : input.jwk);
@@ -73,26 +78,34 @@ async function verificationKey(input: Exclude<KeyInput, { type: 'jwks' }>, alg: 
 }
 
 /** Secrets are used byte for byte, so surrounding whitespace is a likely reason for a mismatch. */
-function secretHint(key: unknown): string {
-  return typeof key === 'string' && key !== key.trim() ? ' (the secret starts or ends with whitespace, which counts)' : '';
+function secretHasSpace(key: unknown): boolean {
+  return typeof key === 'string' && key !== key.trim();
 }
 
-async function verifyWith(compact: string, key: Parameters<typeof compactVerify>[1], hint = ''): Promise<void> {
+async function verifyWith({ compactVerify, errors }: Jose, compact: string, key: Parameters<Jose['compactVerify']>[1], secretSpace = false): Promise<void> {
   try {
     await compactVerify(compact, key);
   } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed) throw new JwtError('signature-invalid', MISMATCH + hint);
+    if (error instanceof errors.JWSSignatureVerificationFailed) {
+      throw new JwtError(
+        'signature-invalid',
+        secretSpace
+          ? l10n.t('The signature does not match: wrong key or the token was altered (the secret starts or ends with whitespace, which counts)')
+          : l10n.t('The signature does not match: wrong key or the token was altered'),
+      );
+    }
     throw error;
   }
 }
 
-async function verifyWithJwks(compact: string, keys: JWK[], alg: string, kid: unknown): Promise<void> {
+async function verifyWithJwks(jose: Jose, compact: string, keys: JWK[], alg: string, kid: unknown): Promise<void> {
+  const { compactVerify, createLocalJWKSet, errors } = jose;
   if (keyNeed(alg).kty === 'oct') {
-    throw new JwtError('key-alg-mismatch', `The token is signed with ${alg}, which needs a shared secret, not a JWKS; give the secret or its oct JWK`);
+    throw new JwtError('key-alg-mismatch', l10n.t('The token is signed with {0}, which needs a shared secret, not a JWKS; give the secret or its oct JWK', alg));
   }
   const jwks = createLocalJWKSet({ keys: keys.map((jwk) => (jwk.kty === 'oct' ? jwk : publicJwk(jwk))) });
   try {
-    await verifyWith(compact, jwks);
+    await verifyWith(jose, compact, jwks);
   } catch (error) {
     if (error instanceof errors.JWKSNoMatchingKey) throw noMatchingKey(keys, alg, kid);
     if (!(error instanceof errors.JWKSMultipleMatchingKeys)) throw error;
@@ -106,28 +119,49 @@ async function verifyWithJwks(compact: string, keys: JWK[], alg: string, kid: un
         // try the next candidate
       }
     }
-    throw new JwtError('signature-invalid', `The signature does not match any of the ${tried} keys in the JWKS that fit ${alg}: wrong key set or the token was altered`);
+    throw new JwtError('signature-invalid', l10n.t('The signature does not match any of the {0} keys in the JWKS that fit {1}: wrong key set or the token was altered', tried, alg));
   }
 }
 
 /** Why no key in the set fits: an unknown kid, the one key with that kid not fitting, or none fitting alg. */
 function noMatchingKey(keys: JWK[], alg: string, kid: unknown): JwtError {
   const list = (items: string[]): string =>
-    items.length > LISTED_KEYS ? `${items.slice(0, LISTED_KEYS).join(', ')} and ${items.length - LISTED_KEYS} more` : items.join(', ');
-  const kidText = (jwk: JWK): string => (jwk.kid === undefined ? 'no kid' : `kid ${JSON.stringify(jwk.kid)}`);
+    items.length > LISTED_KEYS ? l10n.t('{0} and {1} more', items.slice(0, LISTED_KEYS).join(', '), items.length - LISTED_KEYS) : items.join(', ');
+  const keyText = (jwk: JWK): string =>
+    jwk.kid === undefined ? l10n.t('{0} (no kid)', describeKey(jwk)) : l10n.t('{0} (kid {1})', describeKey(jwk), JSON.stringify(jwk.kid));
   if (typeof kid === 'string') {
     const same = keys.filter((jwk) => jwk.kid === kid);
     if (same.length === 0) {
       const kids = keys.filter((jwk) => jwk.kid !== undefined).map((jwk) => JSON.stringify(jwk.kid));
-      const known = kids.length > 0 ? `kids: ${list(kids)}` : keys.length > 0 ? 'its keys have no kid' : 'the set is empty';
-      return new JwtError('kid-not-found', `No key in the JWKS has kid ${JSON.stringify(kid)} (${known})`);
+      const shown = JSON.stringify(kid);
+      return new JwtError(
+        'kid-not-found',
+        kids.length > 0
+          ? l10n.t('No key in the JWKS has kid {0} (kids: {1})', shown, list(kids))
+          : keys.length > 0
+            ? l10n.t('No key in the JWKS has kid {0} (its keys have no kid)', shown)
+            : l10n.t('No key in the JWKS has kid {0} (the set is empty)', shown),
+      );
     }
-    const problem = same.length === 1 ? keyProblem(same[0]!, alg, `the token is signed with ${alg}`, `The key with kid ${JSON.stringify(kid)}`) : undefined;
+    const problem = same.length === 1 ? keyProblem(same[0]!, alg, signedWith(alg), l10n.t('The key with kid {0}', JSON.stringify(kid))) : undefined;
     if (problem) return new JwtError('key-alg-mismatch', problem);
   }
-  const held = keys.length === 0 ? 'the set is empty' : `the set holds ${list(keys.map((jwk) => `${describeKey(jwk)} (${kidText(jwk)})`))}`;
-  const withKid = typeof kid === 'string' ? ` with kid ${JSON.stringify(kid)}` : '';
-  return new JwtError('no-matching-key', `No key in the JWKS fits ${alg}${withKid}: it needs ${keyNeed(alg).text}, and ${held}`);
+  const need = keyNeed(alg).text;
+  const held = list(keys.map(keyText));
+  let message: string;
+  if (typeof kid === 'string') {
+    const shown = JSON.stringify(kid);
+    message =
+      keys.length === 0
+        ? l10n.t('No key in the JWKS fits {0} with kid {1}: it needs {2}, and the set is empty', alg, shown, need)
+        : l10n.t('No key in the JWKS fits {0} with kid {1}: it needs {2}, and the set holds {3}', alg, shown, need, held);
+  } else {
+    message =
+      keys.length === 0
+        ? l10n.t('No key in the JWKS fits {0}: it needs {1}, and the set is empty', alg, need)
+        : l10n.t('No key in the JWKS fits {0}: it needs {1}, and the set holds {2}', alg, need, held);
+  }
+  return new JwtError('no-matching-key', message);
 }
 
 /**
@@ -136,5 +170,5 @@ function noMatchingKey(keys: JWK[], alg: string, kid: unknown): JwtError {
  */
 function explain(error: unknown): string {
   if (error instanceof JwtError) return error.message;
-  return `The key could not be used: ${error instanceof Error ? error.message : String(error)}`;
+  return l10n.t('The key could not be used: {0}', error instanceof Error ? error.message : String(error));
 }

@@ -23,10 +23,10 @@ export function keyChoiceFromArgs(args: { key?: unknown; secret?: unknown; keyFi
 export async function loadKey(store: KeyStore, choice: KeyChoice): Promise<LoadedKey> {
   switch (choice.kind) {
     case 'saved':
-      return { material: await store.material(choice.name), label: `key "${choice.name}"` };
+      return { material: await store.material(choice.name), label: vscode.l10n.t('key "{0}"', choice.name) };
     case 'text':
-      if (!choice.text) throw new Error('The key is empty: type or paste a secret, PEM, JWK or JWKS');
-      return { material: choice.text, label: 'the entered key' };
+      if (!choice.text) throw new Error(vscode.l10n.t('The key is empty: type or paste a secret, PEM, JWK or JWKS'));
+      return { material: choice.text, label: vscode.l10n.t('the entered key') };
     case 'file':
       return { material: await readKeyFile(choice.path), label: fileLabel(choice.path) };
   }
@@ -34,7 +34,12 @@ export async function loadKey(store: KeyStore, choice: KeyChoice): Promise<Loade
 
 /** How messages name a key file: relative to the workspace when inside it. */
 export function fileLabel(path: string): string {
-  return `key file ${vscode.workspace.asRelativePath(keyFileUri(path))}`;
+  return vscode.l10n.t('key file {0}', filePath(path));
+}
+
+/** A key file's path as messages show it: relative to the workspace when inside it. */
+function filePath(path: string): string {
+  return vscode.workspace.asRelativePath(keyFileUri(path));
 }
 
 /**
@@ -51,17 +56,25 @@ function keyFileUri(path: string): vscode.Uri {
 async function readKeyFile(path: string): Promise<string> {
   // An untrusted folder could plant a "key" to make a forged token verify: its files are not read.
   if (!vscode.workspace.isTrusted) {
-    throw new Error(`The ${fileLabel(path)} is not read: this workspace is not trusted. Trust it (Workspaces: Manage Workspace Trust), or paste the key or use a saved one.`);
+    throw new Error(
+      vscode.l10n.t(
+        'The key file {0} is not read: this workspace is not trusted. Trust it (Workspaces: Manage Workspace Trust), or paste the key or use a saved one.',
+        filePath(path),
+      ),
+    );
   }
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(keyFileUri(path));
   } catch (error) {
-    const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'it does not exist' : 'it cannot be read';
-    throw new Error(`The ${fileLabel(path)} cannot be used: ${reason}`);
+    throw new Error(
+      error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+        ? vscode.l10n.t('The key file {0} cannot be used: it does not exist', filePath(path))
+        : vscode.l10n.t('The key file {0} cannot be used: it cannot be read', filePath(path)),
+    );
   }
   const text = new TextDecoder().decode(bytes).trim();
-  if (!text) throw new Error(`The ${fileLabel(path)} is empty`);
+  if (!text) throw new Error(vscode.l10n.t('The key file {0} is empty', filePath(path)));
   return text;
 }
 
@@ -71,7 +84,7 @@ export async function pickKeyFile(title: string): Promise<string | undefined> {
     title,
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { 'Keys and certificates': ['pem', 'key', 'crt', 'cer', 'pub', 'jwk', 'json'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('Keys and certificates')]: ['pem', 'key', 'crt', 'cer', 'pub', 'jwk', 'json'], [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0]?.toString();
 }
@@ -80,10 +93,10 @@ export async function pickKeyFile(title: string): Promise<string | undefined> {
 export async function askKeyName(store: KeyStore, title: string, value = ''): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
     title,
-    prompt: 'A name for the key (the key itself goes to VS Code’s secret storage)',
+    prompt: vscode.l10n.t('A name for the key (the key itself goes to VS Code’s secret storage)'),
     value,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.trim() === value.trim() && value ? 'Choose a different name' : store.nameProblem(input)),
+    validateInput: (input) => (input.trim() === value.trim() && value ? vscode.l10n.t('Choose a different name') : store.nameProblem(input)),
   });
   return name?.trim();
 }
@@ -95,7 +108,7 @@ export async function askKeyText(title: string, prompt: string): Promise<string 
     prompt,
     password: true,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.length === 0 ? 'Type or paste the key' : undefined),
+    validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type or paste the key') : undefined),
   });
   return text || undefined;
 }

@@ -42,14 +42,14 @@ async function run(store: KeyStore, args: ManageArgs): Promise<string | undefine
       return undefined;
     case 'add': {
       const choice = keyChoiceFromArgs(args);
-      if (!choice) throw new Error('Give the key as "secret" (text) or "keyFile" (a path)');
+      if (!choice) throw new Error(vscode.l10n.t('Give the key as "secret" (text) or "keyFile" (a path)'));
       const saved = await store.save(args.name, (await loadKey(store, choice)).material);
-      vscode.window.setStatusBarMessage(`$(check) Saved ${saved.description} as key "${saved.name}"`, 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name), 4000);
       return undefined;
     }
     case 'generate': {
       const saved = await store.save(args.name, await generateSigningKey(args.alg));
-      vscode.window.setStatusBarMessage(`$(check) Generated ${saved.description} "${saved.name}"`, 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Generated {0} "{1}"', saved.description, saved.name), 4000);
       return undefined;
     }
     case 'rename':
@@ -57,7 +57,7 @@ async function run(store: KeyStore, args: ManageArgs): Promise<string | undefine
     case 'remove':
       return void (await store.remove(args.name));
     case 'pin':
-      if (!store.get(args.name)) throw new Error(`There is no saved key named "${args.name}"`);
+      if (!store.get(args.name)) throw new Error(vscode.l10n.t('There is no saved key named "{0}"', args.name));
       return void (await store.pin(args.name));
     case 'unpin':
       return void (await store.pin(undefined));
@@ -68,7 +68,7 @@ async function run(store: KeyStore, args: ManageArgs): Promise<string | undefine
         await vscode.window.showTextDocument(document);
       } else {
         await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage(`$(check) Public key of "${args.name}" copied as ${args.format.toUpperCase()}`, 4000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Public key of "{0}" copied as {1}', args.name, args.format.toUpperCase()), 4000);
       }
       return text;
     }
@@ -88,14 +88,14 @@ async function askAction(store: KeyStore): Promise<ManageArgs | undefined> {
     [
       ...store.list().map((key) => ({
         label: `$(key) ${key.name}`,
-        description: [key.description, key.name === pinned ? 'pinned to this workspace' : ''].filter(Boolean).join(' · '),
-        detail: key.thumbprint ? `thumbprint ${key.thumbprint}` : undefined,
+        description: [key.description, key.name === pinned ? vscode.l10n.t('pinned to this workspace') : ''].filter(Boolean).join(' · '),
+        detail: key.thumbprint ? vscode.l10n.t('thumbprint {0}', key.thumbprint) : undefined,
         value: key,
       })),
-      { label: '$(add) Add a key…', description: 'paste a secret, PEM, JWK or JWKS, or pick a file', value: 'add' as const },
-      { label: '$(sparkle) Generate a key…', description: 'a new key pair or random secret', value: 'generate' as const },
+      { label: vscode.l10n.t('$(add) Add a key…'), description: vscode.l10n.t('paste a secret, PEM, JWK or JWKS, or pick a file'), value: 'add' as const },
+      { label: vscode.l10n.t('$(sparkle) Generate a key…'), description: vscode.l10n.t('a new key pair or random secret'), value: 'generate' as const },
     ],
-    'Manage keys (stored in VS Code’s secret storage)',
+    vscode.l10n.t('Manage keys (stored in VS Code’s secret storage)'),
   );
   if (picked === 'add') return askAdd(store);
   if (picked === 'generate') return askGenerate(store);
@@ -104,19 +104,19 @@ async function askAction(store: KeyStore): Promise<ManageArgs | undefined> {
 
 async function askAdd(store: KeyStore): Promise<ManageArgs | undefined> {
   const from = await choose([
-    { label: '$(lock) Paste or type it', value: 'text' as const },
-    { label: '$(file) From a file', value: 'file' as const },
-  ], 'Add a key');
-  const secret = from === 'text' ? await askKeyText('Add a key', 'A secret, PEM, certificate, JWK or JWKS (hidden as you type)') : undefined;
-  const keyFile = from === 'file' ? await pickKeyFile('Key file to add') : undefined;
+    { label: vscode.l10n.t('$(lock) Paste or type it'), value: 'text' as const },
+    { label: vscode.l10n.t('$(file) From a file'), value: 'file' as const },
+  ], vscode.l10n.t('Add a key'));
+  const secret = from === 'text' ? await askKeyText(vscode.l10n.t('Add a key'), vscode.l10n.t('A secret, PEM, certificate, JWK or JWKS (hidden as you type)')) : undefined;
+  const keyFile = from === 'file' ? await pickKeyFile(vscode.l10n.t('Key file to add')) : undefined;
   if (secret === undefined && keyFile === undefined) return undefined;
-  const name = await askKeyName(store, 'Name the key');
+  const name = await askKeyName(store, vscode.l10n.t('Name the key'));
   return name === undefined ? undefined : { action: 'add', name, secret, keyFile };
 }
 
 async function askGenerate(store: KeyStore): Promise<ManageArgs | undefined> {
-  const alg = await choose(SIGNING_ALGORITHMS.map((value) => ({ label: value, value })), 'Generate a key for');
-  const name = alg && (await askKeyName(store, `Name the new ${alg} key`));
+  const alg = await choose(SIGNING_ALGORITHMS.map((value) => ({ label: value, value })), vscode.l10n.t('Generate a key for'));
+  const name = alg && (await askKeyName(store, vscode.l10n.t('Name the new {0} key', alg)));
   return alg && name ? { action: 'generate', name, alg } : undefined;
 }
 
@@ -124,31 +124,46 @@ async function askKeyAction(store: KeyStore, key: SavedKey, isPinned: boolean): 
   const exportable = key.type !== 'secret';
   const action = await choose<string>(
     [
-      ...(exportable ? [{ label: '$(export) Export public key as PEM', value: 'pem' }, { label: '$(json) Export public key as JWK', value: 'jwk' }] : []),
+      ...(exportable
+        ? [
+            { label: vscode.l10n.t('$(export) Export public key as PEM'), value: 'pem' },
+            { label: vscode.l10n.t('$(json) Export public key as JWK'), value: 'jwk' },
+          ]
+        : []),
       isPinned
-        ? { label: '$(pinned) Unpin from this workspace', value: 'unpin' }
-        : { label: '$(pin) Pin to this workspace', description: 'hovers verify tokens with it', value: 'pin' },
-      { label: '$(edit) Rename…', value: 'rename' },
-      { label: '$(trash) Remove…', value: 'remove' },
+        ? { label: vscode.l10n.t('$(pinned) Unpin from this workspace'), value: 'unpin' }
+        : { label: vscode.l10n.t('$(pin) Pin to this workspace'), description: vscode.l10n.t('hovers verify tokens with it'), value: 'pin' },
+      { label: vscode.l10n.t('$(edit) Rename…'), value: 'rename' },
+      { label: vscode.l10n.t('$(trash) Remove…'), value: 'remove' },
     ],
-    `Key "${key.name}": ${key.description}`,
+    vscode.l10n.t('Key "{0}": {1}', key.name, key.description),
   );
   const { name } = key;
   switch (action) {
     case 'pem':
     case 'jwk': {
-      const to = await choose([{ label: '$(copy) Copy to the clipboard', value: 'clipboard' as const }, { label: '$(new-file) Open in a new editor', value: 'document' as const }], 'Export to');
+      const to = await choose(
+        [
+          { label: vscode.l10n.t('$(copy) Copy to the clipboard'), value: 'clipboard' as const },
+          { label: vscode.l10n.t('$(new-file) Open in a new editor'), value: 'document' as const },
+        ],
+        vscode.l10n.t('Export to'),
+      );
       return to && { action: 'export', name, format: action, to };
     }
     case 'pin':
     case 'unpin':
       return action === 'pin' ? { action, name } : { action };
     case 'rename': {
-      const newName = await askKeyName(store, `Rename "${name}"`, name);
+      const newName = await askKeyName(store, vscode.l10n.t('Rename "{0}"', name), name);
       return newName === undefined ? undefined : { action: 'rename', name, newName };
     }
     case 'remove': {
-      const sure = await vscode.window.showWarningMessage(`Remove the key "${name}"? Its material is deleted from the secret storage.`, { modal: true }, 'Remove');
+      const sure = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Remove the key "{0}"? Its material is deleted from the secret storage.', name),
+        { modal: true },
+        vscode.l10n.t('Remove'),
+      );
       return sure ? { action: 'remove', name } : undefined;
     }
     default:

@@ -11,13 +11,13 @@ function savedItem(entry: KeyEntry, note?: string): ChoiceItem {
   return {
     label: `$(key) ${entry.name}`,
     description: [entry.description, note].filter(Boolean).join(' · '),
-    detail: entry.thumbprint ? `thumbprint ${entry.thumbprint}` : undefined,
+    detail: entry.thumbprint ? vscode.l10n.t('thumbprint {0}', entry.thumbprint) : undefined,
     choose: async () => ({ kind: 'saved', name: entry.name }),
   };
 }
 
 async function pick(items: ChoiceItem[], title: string): Promise<KeyChoice | undefined> {
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose a key', ignoreFocusOut: true, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a key'), ignoreFocusOut: true, matchOnDescription: true });
   return picked?.choose();
 }
 
@@ -28,27 +28,30 @@ async function pick(items: ChoiceItem[], title: string): Promise<KeyChoice | und
 export async function pickSigningKey(store: KeyStore, alg: string): Promise<KeyChoice | undefined> {
   const secret = alg.startsWith('HS');
   const fileItem: ChoiceItem = {
-    label: '$(file) Use a PEM or JWK file…',
+    label: vscode.l10n.t('$(file) Use a PEM or JWK file…'),
     choose: async () => {
-      const path = await pickKeyFile(`Private key for ${alg}`);
+      const path = await pickKeyFile(vscode.l10n.t('Private key for {0}', alg));
       return path ? { kind: 'file', path } : undefined;
     },
   };
   const items: ChoiceItem[] = [
     ...store.list().filter((e) => !keyMisfit(e, alg, 'sign')).map((e) => savedItem(e)),
     {
-      label: secret ? '$(lock) Type a new secret…' : '$(lock) Paste a private key (PKCS#8 PEM or JWK)…',
+      label: secret ? vscode.l10n.t('$(lock) Type a new secret…') : vscode.l10n.t('$(lock) Paste a private key (PKCS#8 PEM or JWK)…'),
       choose: async () => {
-        const text = await askKeyText(`Key for ${alg}`, secret ? 'The shared secret (hidden as you type)' : 'A PKCS#8 PEM ("PRIVATE KEY") or a private JWK');
+        const text = await askKeyText(
+          vscode.l10n.t('Key for {0}', alg),
+          secret ? vscode.l10n.t('The shared secret (hidden as you type)') : vscode.l10n.t('A PKCS#8 PEM ("PRIVATE KEY") or a private JWK'),
+        );
         return text === undefined ? undefined : { kind: 'text', text };
       },
     },
     ...(secret ? [] : [fileItem]),
     {
-      label: secret ? '$(add) Generate a random secret…' : '$(add) Generate a new key pair…',
-      description: 'saved in VS Code’s secret storage',
+      label: secret ? vscode.l10n.t('$(add) Generate a random secret…') : vscode.l10n.t('$(add) Generate a new key pair…'),
+      description: vscode.l10n.t('saved in VS Code’s secret storage'),
       choose: async () => {
-        const name = await askKeyName(store, `Name the new ${alg} key`);
+        const name = await askKeyName(store, vscode.l10n.t('Name the new {0} key', alg));
         if (name === undefined) return undefined;
         await store.save(name, await generateSigningKey(alg));
         return { kind: 'saved', name };
@@ -56,7 +59,7 @@ export async function pickSigningKey(store: KeyStore, alg: string): Promise<KeyC
     },
     ...(secret ? [fileItem] : []),
   ];
-  return pick(items, `Sign with ${alg}`);
+  return pick(items, vscode.l10n.t('Sign with {0}', alg));
 }
 
 /**
@@ -68,26 +71,26 @@ export async function pickVerificationKey(store: KeyStore, alg: string, kid: unk
   const matches = (e: KeyEntry): boolean => kid !== undefined && e.kid === kid;
   const pinned = store.pinned()?.name;
   const saved = [...fitting.filter(matches), ...fitting.filter((e) => !matches(e))].map((e) =>
-    savedItem(e, matches(e) ? 'matches the token’s kid' : e.name === pinned ? 'pinned to this workspace' : undefined),
+    savedItem(e, matches(e) ? vscode.l10n.t('matches the token’s kid') : e.name === pinned ? vscode.l10n.t('pinned to this workspace') : undefined),
   );
   return pick(
     [
       ...saved,
       {
-        label: '$(lock) Paste a secret, PEM, certificate, JWK or JWKS…',
+        label: vscode.l10n.t('$(lock) Paste a secret, PEM, certificate, JWK or JWKS…'),
         choose: async () => {
-          const text = await askKeyText(`Key to verify ${alg}`, 'Hidden as you type; used for this check only');
+          const text = await askKeyText(vscode.l10n.t('Key to verify {0}', alg), vscode.l10n.t('Hidden as you type; used for this check only'));
           return text === undefined ? undefined : { kind: 'text', text };
         },
       },
       {
-        label: '$(file) Use a key file…',
+        label: vscode.l10n.t('$(file) Use a key file…'),
         choose: async () => {
-          const path = await pickKeyFile(`Key to verify ${alg}`);
+          const path = await pickKeyFile(vscode.l10n.t('Key to verify {0}', alg));
           return path ? { kind: 'file', path } : undefined;
         },
       },
     ],
-    `Verify ${alg} signature`,
+    vscode.l10n.t('Verify {0} signature', alg),
   );
 }

@@ -37,18 +37,18 @@ export class KeyStore implements vscode.Disposable {
 
   /** The key's material (JWK or JWKS JSON) for signing or verifying; never for display. */
   async material(name: string): Promise<string> {
-    if (!this.get(name)) throw new Error(`There is no saved key named "${name}"; see JWT: Manage Keys`);
+    if (!this.get(name)) throw new Error(vscode.l10n.t('There is no saved key named "{0}"; see JWT: Manage Keys', name));
     const material = await this.secrets.get(secretId(name));
-    if (material === undefined) throw new Error(`The saved key "${name}" is listed but missing from the secret storage; remove it and add it again`);
+    if (material === undefined) throw new Error(vscode.l10n.t('The saved key "{0}" is listed but missing from the secret storage; remove it and add it again', name));
     return material;
   }
 
   /** Why `name` cannot name a new key, or undefined. */
   nameProblem(name: string): string | undefined {
     const trimmed = name.trim();
-    if (!trimmed) return 'Give the key a name';
-    if (trimmed.length > 100) return 'Use a name of at most 100 characters';
-    return this.get(trimmed) ? `A key named "${trimmed}" exists already` : undefined;
+    if (!trimmed) return vscode.l10n.t('Give the key a name');
+    if (trimmed.length > 100) return vscode.l10n.t('Use a name of at most 100 characters');
+    return this.get(trimmed) ? vscode.l10n.t('A key named "{0}" exists already', trimmed) : undefined;
   }
 
   /**
@@ -67,7 +67,7 @@ export class KeyStore implements vscode.Disposable {
 
   async rename(from: string, to: string): Promise<void> {
     const entry = this.get(from);
-    if (!entry) throw new Error(`There is no saved key named "${from}"`);
+    if (!entry) throw new Error(vscode.l10n.t('There is no saved key named "{0}"', from));
     const problem = this.nameProblem(to);
     if (problem) throw new Error(problem);
     const material = await this.material(from);
@@ -78,7 +78,7 @@ export class KeyStore implements vscode.Disposable {
   }
 
   async remove(name: string): Promise<void> {
-    if (!this.get(name)) throw new Error(`There is no saved key named "${name}"`);
+    if (!this.get(name)) throw new Error(vscode.l10n.t('There is no saved key named "{0}"', name));
     await this.secrets.delete(secretId(name));
     await this.writeIndex(this.list().filter((e) => e.name !== name));
     if (this.pinnedName() === name) await this.pin(undefined);

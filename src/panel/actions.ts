@@ -19,7 +19,7 @@ export async function handlePanelAction(
   switch (message.type) {
     case 'copy':
       await vscode.env.clipboard.writeText(message.text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${message.label}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.label), 3000);
       return [];
     case 'verify':
       return [{ type: 'verified', outcome: await verifyWith(deps.keys, shown.token, message.key, message.expected) }];
@@ -32,13 +32,23 @@ export async function handlePanelAction(
     case 'saveKey':
       return saveKey(deps, message.text);
     case 'chooseKeyFile': {
-      const path = await pickKeyFile(KEY_FILE_TITLES[message.purpose]);
+      const path = await pickKeyFile(keyFileTitle(message.purpose));
       return path ? [{ type: 'keyFile', purpose: message.purpose, path, label: fileLabel(path) }] : [];
     }
   }
 }
 
-const KEY_FILE_TITLES: Record<KeyPurpose, string> = { sign: 'Private key to sign with', verify: 'Key to verify with', decrypt: 'Key to decrypt with' };
+/** The title of the file dialog for a key of `purpose`. */
+function keyFileTitle(purpose: KeyPurpose): string {
+  switch (purpose) {
+    case 'sign':
+      return vscode.l10n.t('Private key to sign with');
+    case 'verify':
+      return vscode.l10n.t('Key to verify with');
+    case 'decrypt':
+      return vscode.l10n.t('Key to decrypt with');
+  }
+}
 
 /** Decrypts the shown JWE; the reply names the key by its label only, never its material. */
 async function decrypt(deps: PanelDeps, token: string, choice: KeyChoice): Promise<HostToPanel> {
@@ -57,7 +67,7 @@ async function resign(deps: PanelDeps, { payload, alg, key }: Extract<PanelToHos
   const parsed = parsePayload(payload);
   if (!parsed.ok) {
     const { line, column, reason } = parsed.problem;
-    return { type: 'failed', action: 'sign', message: `The payload is not a JSON object: ${reason} at line ${line}, column ${column}` };
+    return { type: 'failed', action: 'sign', message: vscode.l10n.t('The payload is not a JSON object: {0} at line {1}, column {2}', reason, line, column) };
   }
   try {
     const signed = await signWith(deps.keys, parsed.claims, alg, key);
@@ -73,8 +83,24 @@ export function writeBackState(shown: ShownToken): WriteBack {
   return shown.location ? { enabled: true, where: placeText(shown.location) } : { enabled: false, reason: noPlace(shown.source) };
 }
 
+/** Why a token cannot be written back: where it came from (PickedToken['source'], or 'restored') is not an editor. */
 function noPlace(source: string): string {
-  return `This token came from the ${source}, not from an editor, so there is no place to write a new one back to`;
+  switch (source) {
+    case 'argument':
+      return vscode.l10n.t('This token came from the argument, not from an editor, so there is no place to write a new one back to');
+    case 'selection':
+      return vscode.l10n.t('This token came from the selection, not from an editor, so there is no place to write a new one back to');
+    case 'cursor':
+      return vscode.l10n.t('This token came from the cursor, not from an editor, so there is no place to write a new one back to');
+    case 'clipboard':
+      return vscode.l10n.t('This token came from the clipboard, not from an editor, so there is no place to write a new one back to');
+    case 'input':
+      return vscode.l10n.t('This token came from the input, not from an editor, so there is no place to write a new one back to');
+    case 'restored':
+      return vscode.l10n.t('This token came from the restored, not from an editor, so there is no place to write a new one back to');
+    default:
+      return vscode.l10n.t('This token came from the {0}, not from an editor, so there is no place to write a new one back to', source);
+  }
 }
 
 function placeText({ uri, range }: vscode.Location): string {
@@ -88,22 +114,22 @@ async function writeBack(shown: ShownToken, token: string, redisplay: (shown: Sh
   const where = placeText(shown.location);
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.getText(range) !== shown.token) {
-    return { type: 'failed', action: 'writeBack', message: `The token is no longer at ${where}: the text there changed. Decode it again, then write back.` };
+    return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('The token is no longer at {0}: the text there changed. Decode it again, then write back.', where) };
   }
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, range, token);
-  if (!(await vscode.workspace.applyEdit(edit))) return { type: 'failed', action: 'writeBack', message: `${where} could not be edited` };
+  if (!(await vscode.workspace.applyEdit(edit))) return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('{0} could not be edited', where) };
   const end = document.positionAt(document.offsetAt(range.start) + token.length);
   redisplay({ ...shown, token, location: new vscode.Location(uri, new vscode.Range(range.start, end)) });
-  return { type: 'notice', message: `Wrote the new token to ${where}` };
+  return { type: 'notice', message: vscode.l10n.t('Wrote the new token to {0}', where) };
 }
 
 async function saveKey(deps: PanelDeps, text: string): Promise<HostToPanel[]> {
-  const name = await askKeyName(deps.keys, 'Save the key as');
+  const name = await askKeyName(deps.keys, vscode.l10n.t('Save the key as'));
   if (name === undefined) return [];
   try {
     const saved = await deps.keys.save(name, text);
-    return [{ type: 'notice', message: `Saved ${saved.description} as key "${saved.name}"` }];
+    return [{ type: 'notice', message: vscode.l10n.t('Saved {0} as key "{1}"', saved.description, saved.name) }];
   } catch (error) {
     return [{ type: 'failed', action: 'saveKey', message: (error as Error).message }];
   }

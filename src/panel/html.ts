@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 
 /**
  * The panel's HTML shell: no token data in it (that arrives by message and is inserted as text),
- * one script allowed by nonce, styles and fonts only from the extension's own folders.
+ * one script allowed by nonce, styles and fonts only from the extension's own folders. It carries the
+ * display language's l10n bundle for the panel's own strings (media/src/l10n.ts reads it).
  */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = makeNonce();
@@ -15,17 +16,18 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     `img-src ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(vscode.env.language)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${asset('dist', 'webview', 'codicons', 'codicon.css')}">
   <link rel="stylesheet" href="${asset('media', 'panel.css')}">
+  <meta name="jwt-l10n" content="${attribute(JSON.stringify(vscode.l10n.bundle ?? {}))}">
   <title>JWT</title>
 </head>
 <body>
-  <main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
+  <main id="app" aria-live="polite"><p class="muted">${attribute(vscode.l10n.t('Loading…'))}</p></main>
   <script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}"></script>
 </body>
 </html>`;
@@ -34,6 +36,11 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 /** The folders the panel may load from. */
 export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+}
+
+/** Escapes text for an HTML attribute or text position. */
+function attribute(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function makeNonce(): string {

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { inspectToken } from '../core';
 import type { KeyStore } from '../keys/store';
-import type { HostToPanel, PanelState, PanelToHost, VerifyOutcome } from '../protocol';
+import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type PanelToHost, type VerifyOutcome } from '../protocol';
 import { LAST_ALG } from '../signing';
 import { handlePanelAction, writeBackState } from './actions';
 import { panelHtml, panelResourceRoots } from './html';
-
-export const PANEL_VIEW_TYPE = 'jwt.panel';
 
 /** What the panel needs from the extension. */
 export interface PanelDeps {
@@ -142,6 +140,6 @@ function titleFor(token: string): string {
   const payload = decoded?.payload;
   const sub = payload && typeof payload === 'object' && typeof payload.sub === 'string' ? payload.sub : undefined;
   const alg = (decoded?.header ?? header)?.alg;
-  const label = sub ?? (typeof alg === 'string' ? alg : 'invalid');
+  const label = sub ?? (typeof alg === 'string' ? alg : vscode.l10n.t('invalid'));
   return label.length > 24 ? `${label.slice(0, 23)}…` : label;
 }

@@ -37,6 +37,16 @@ export interface WorkbenchOptions {
    * the extension's contributions are loaded. Default: the manifest's first contributed command; false: don't wait.
    */
   waitForCommand?: string | false;
+  /**
+   * VS Code's display language (code-server --locale), e.g. "zh-cn". VS Code honours a locale only when a
+   * language pack for it is installed, and Microsoft's packs are not reachable offline, so the harness
+   * installs a stand-in pack with no translations of its own: the workbench's own strings stay English,
+   * while VS Code reports the language to extensions and loads their package.nls.<locale>.json and
+   * l10n bundles exactly as it would with the real pack.
+   */
+  locale?: string;
+  /** More code-server arguments, e.g. ['--vscode-option', 'disable-extension=vscode.git']. */
+  serverArgs?: string[];
 }
 
 export interface Workbench {
@@ -62,6 +72,8 @@ export interface Workbench {
   unhover(): Promise<void>;
   /** Runs a command from the F1 palette by its full title, e.g. "JWT: Decode". */
   runCommand(title: string): Promise<void>;
+  /** Resolves once the F1 palette lists a command by its full title (throws after 30 s), then closes the palette. */
+  findCommand(title: string): Promise<void>;
   /**
    * The webview frame whose document has `selector` (default: any element in the body), once it
    * appears. Optionally only a webview whose content contains `hasText`.
@@ -114,6 +126,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   try {
     // Copies first: --install-extension writes extensions.json, and VS Code then loads only what it lists.
     for (const other of options.alsoInstall ?? []) installExtensionCopy(other, dirs.exts);
+    if (options.locale) installStandInLanguagePack(options.locale, dirs);
     const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
     const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);
@@ -122,7 +135,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       workspace = path.join(dirs.root, 'workspace', path.basename(source));
       fs.cpSync(source, workspace, { recursive: true });
     }
-    server = await startServer({ dirs });
+    server = await startServer({ dirs, args: [...(options.locale ? ['--locale', options.locale] : []), ...(options.serverArgs ?? [])] });
     session = await launchBrowser({ origin: server.origin, dirs, ...(options.viewport ? { viewport: options.viewport } : {}) });
     const { page } = session;
     page.setDefaultTimeout(15000);
@@ -135,7 +148,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
     await page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: options.startTimeoutMs ?? 120000 });
     // The explorer shows before the extension host has registered the extension's contributions.
-    const readyCommand = options.waitForCommand ?? firstCommandTitle(installed);
+    const readyCommand = options.waitForCommand ?? firstCommandTitle(installed, options.locale);
     if (readyCommand) {
       await findPaletteRow(page, readyCommand, options.startTimeoutMs ?? 120000);
       await page.keyboard.press('Escape');
@@ -195,13 +208,46 @@ async function textPoint(page: Page, text: string, at: number): Promise<{ x: num
   }, { text, at });
 }
 
-/** "Category: Title" of the manifest's first contributed command, if any. */
-function firstCommandTitle(extensionPath: string): string | undefined {
+/** A language pack extension for `locale` that contributes the language and no translated strings. */
+function installStandInLanguagePack(locale: string, dirs: RunDirs): void {
+  const dir = path.join(dirs.exts, `jwt-test.language-pack-${locale}-0.0.1`);
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    publisher: 'jwt-test', name: `language-pack-${locale}`, displayName: `Test language pack (${locale})`, version: '0.0.1',
+    engines: { vscode: '*' }, categories: ['Language Packs'],
+    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }));
+  // What VS Code's language pack cache would write on its first scan, which comes after the first page load.
+  fs.writeFileSync(path.join(dirs.data, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: 'stand-in', label: locale, extensions: [{ extensionIdentifier: { id: `jwt-test.language-pack-${locale}` }, version: '0.0.1' }],
+      translations: { vscode: path.join(dir, 'translations', 'main.i18n.json') },
+    },
+  }));
+}
+
+/** "Category: Title" of the manifest's first contributed command, if any, as VS Code shows it in `locale`. */
+function firstCommandTitle(extensionPath: string, locale?: string): string | undefined {
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as {
     contributes?: { commands?: Array<{ title: string; category?: string }> };
   };
   const command = manifest.contributes?.commands?.[0];
-  return command && (command.category ? `${command.category}: ${command.title}` : command.title);
+  if (!command) return undefined;
+  const title = manifestText(extensionPath, command.title, locale);
+  return command.category ? `${manifestText(extensionPath, command.category, locale)}: ${title}` : title;
+}
+
+/** A manifest value with its %key% replaced the way VS Code does: package.nls.<locale>.json, else package.nls.json. */
+export function manifestText(extensionPath: string, value: string, locale?: string): string {
+  const key = /^%(.+)%$/.exec(value)?.[1];
+  if (!key) return value;
+  for (const file of [locale && `package.nls.${locale}.json`, 'package.nls.json']) {
+    if (!file || !fs.existsSync(path.join(extensionPath, file))) continue;
+    const text = (JSON.parse(fs.readFileSync(path.join(extensionPath, file), 'utf8')) as Record<string, unknown>)[key];
+    if (typeof text === 'string') return text;
+  }
+  throw new Error(`${extensionPath}: no text for ${value}`);
 }
 
 /**
@@ -313,6 +359,12 @@ function makeWorkbench(
     hoverWidget,
     unhover,
 
+    async findCommand(title) {
+      await unhover();
+      await findPaletteRow(page, title, 30000);
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+    },
     async runCommand(title) {
       await unhover();
       const row = await findPaletteRow(page, title, 30000);

@@ -8,6 +8,16 @@ import { join } from 'node:path';
 const repo = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(repo, 'package.nls.json'), 'utf8'));
+const nlsZhCn: Record<string, string> = JSON.parse(readFileSync(join(repo, 'package.nls.zh-cn.json'), 'utf8'));
+
+/** A manifest value with its %key% replaced the way VS Code does, from `strings` (package.nls*.json). */
+function localized(value: string, strings: Record<string, string>): string {
+  const key = /^%([\w.-]+)%$/.exec(value)?.[1];
+  if (key === undefined) return value;
+  assert.ok(typeof strings[key] === 'string', `no text for ${value}`);
+  return strings[key];
+}
 
 describe('manifest', () => {
   it('puts every command in the JWT category', () => {
@@ -25,11 +35,17 @@ describe('manifest', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
   });
 
-  it('gives every walkthrough step a Markdown media file that exists', () => {
+  it('gives every walkthrough step a Markdown media file that exists, in English and in Chinese', () => {
     for (const walkthrough of manifest.contributes.walkthroughs) {
       for (const step of walkthrough.steps) {
-        assert.match(step.media.markdown ?? '', /^media\/walkthrough\/[\w-]+\.md$/, step.id);
-        assert.ok(existsSync(join(repo, step.media.markdown)), `${step.id}: ${step.media.markdown} is missing`);
+        // The path is a %key% so that each display language gets its own file (package.nls.<lang>.json).
+        assert.match(step.media.markdown ?? '', /^%[\w.-]+%$/, `${step.id}: media.markdown is not localized`);
+        const english = localized(step.media.markdown, nls);
+        assert.match(english, /^media\/walkthrough\/[\w-]+\.md$/, step.id);
+        assert.ok(existsSync(join(repo, english)), `${step.id}: ${english} is missing`);
+        const chinese = localized(step.media.markdown, nlsZhCn);
+        assert.equal(chinese, english.replace(/\.md$/, '.zh-cn.md'), step.id);
+        assert.ok(existsSync(join(repo, chinese)), `${step.id}: ${chinese} is missing`);
         assert.ok(step.completionEvents?.length, `${step.id} has no completion event`);
       }
     }
@@ -42,7 +58,7 @@ describe('manifest', () => {
 });
 
 describe('package', () => {
-  it('holds only the bundles, the panel assets, the docs and the manifest', () => {
+  it('holds only the bundles, the panel assets, the docs, the manifest and the translations', () => {
     const vsce = join(repo, 'node_modules', '.bin', 'vsce');
     const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(files, [
@@ -52,16 +68,24 @@ describe('package', () => {
       'dist/extension.js',
       'dist/web/extension.js',
       'dist/webview/codicons/codicon.css',
-      'dist/webview/codicons/codicon.ttf',
+      'dist/webview/codicons/codicon.woff2',
       'dist/webview/panel.js',
+      'l10n/bundle.l10n.zh-cn.json',
       'media/icon.png',
       'media/panel.css',
       'media/walkthrough/decode.md',
+      'media/walkthrough/decode.zh-cn.md',
       'media/walkthrough/keys.md',
+      'media/walkthrough/keys.zh-cn.md',
       'media/walkthrough/samples.md',
+      'media/walkthrough/samples.zh-cn.md',
       'media/walkthrough/sign.md',
+      'media/walkthrough/sign.zh-cn.md',
       'media/walkthrough/verify.md',
+      'media/walkthrough/verify.zh-cn.md',
       'package.json',
+      'package.nls.json',
+      'package.nls.zh-cn.json',
     ]);
   });
 });

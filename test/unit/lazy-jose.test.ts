@@ -1,0 +1,36 @@
+// jose loads on first use (src/core/jose.ts), so start-up evaluates the extension's bundle without
+// it: esbuild keeps a module lazy only while every path from the entry to it passes a dynamic
+// import. One static value import of 'jose' (or of src/core/joseApi.ts) in a module the entry
+// reaches would make all of jose run at start-up again.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const repo = join(__dirname, '..', '..');
+
+describe('jose in the extension bundle', () => {
+  it('is reached from the entry only through a dynamic import', async function () {
+    this.timeout(60000);
+    const { metafile } = await esbuild.build({
+      absWorkingDir: repo,
+      entryPoints: ['src/extension.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      external: ['vscode'],
+    });
+    // What start-up evaluates: the entry and everything it imports other than by import().
+    const eager = new Set<string>();
+    const pending = ['src/extension.ts'];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (eager.has(file)) continue;
+      eager.add(file);
+      for (const { path, kind, external } of metafile.inputs[file]?.imports ?? []) if (!external && kind !== 'dynamic-import') pending.push(path);
+    }
+    assert.ok(Object.keys(metafile.inputs).some((file) => file.startsWith('node_modules/jose/')), 'jose is not in the bundle at all');
+    assert.deepEqual([...eager].filter((file) => file.startsWith('node_modules/jose/') || file === 'src/core/joseApi.ts'), []);
+  });
+});
