@@ -3,13 +3,16 @@
 //   measure <vsix>     activation time of the installed .vsix in code-server's Node extension host,
 //                      beside an empty extension activated by the same event (the baseline), read from
 //                      "Developer: Show Running Extensions" (VS Code's own figure: code loading plus the
-//                      activate() call); one workbench per run, $BENCH_VSCODE_RUNS runs (default 3)
+//                      activate() call); one workbench per run, $BENCH_VSCODE_RUNS runs (default 3), in two
+//                      settings: as VS Code starts (its own start-up extensions, Copilot Chat and Git among
+//                      them, activate at the same moment and share the extension host's one thread) and
+//                      quiet (those disabled, so the figure is the extension's own)
 // Prints one JSON line on stdout last; progress goes to stderr.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO, packageVsix } from '../test/harness/vscode-server';
-import { startWorkbench, type Workbench } from '../test/harness/workbench';
+import { manifestText, startWorkbench, type Workbench } from '../test/harness/workbench';
 
 const EMPTY = { publisher: 'bench', name: 'empty', displayName: 'Empty Baseline', version: '0.0.1' };
 
@@ -42,21 +45,33 @@ async function runningExtensionTimes(vs: Workbench, names: string[]): Promise<Re
   }
 }
 
-async function measure(vsix: string): Promise<{ ours: number[]; empty: number[] }> {
+/** The built-in extensions this VS Code activates at start-up ('*' or onStartupFinished). */
+const STARTUP_BUILTINS = ['GitHub.copilot-chat', 'vscode.debug-auto-launch', 'vscode.git-base', 'vscode.git', 'vscode.github', 'vscode.merge-conflict'];
+
+interface Times { ours: number[]; empty: number[] }
+
+async function measure(vsix: string): Promise<{ startup: Times; quiet: Times }> {
+  return {
+    startup: await measureIn(vsix, 'start-up', []),
+    quiet: await measureIn(vsix, 'quiet', STARTUP_BUILTINS.flatMap((id) => ['--vscode-option', `disable-extension=${id}`])),
+  };
+}
+
+async function measureIn(vsix: string, setting: string, serverArgs: string[]): Promise<Times> {
   const runs = Number(process.env.BENCH_VSCODE_RUNS || 3);
   const empty = makeEmptyExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-bench-empty-')));
-  const displayName = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).displayName as string;
+  const displayName = manifestText(REPO, JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).displayName as string);
   const ours: number[] = [];
   const baseline: number[] = [];
   try {
     for (let run = 1; run <= runs; run++) {
       // Tall, so every activated extension's row is rendered (the list is virtual).
-      const vs = await startWorkbench({ vsix, alsoInstall: [empty], viewport: { width: 1400, height: 3000 } });
+      const vs = await startWorkbench({ vsix, alsoInstall: [empty], serverArgs, viewport: { width: 1400, height: 3000 } });
       try {
         const times = await runningExtensionTimes(vs, [displayName, EMPTY.displayName]);
         ours.push(times[displayName]!);
         baseline.push(times[EMPTY.displayName]!);
-        process.stderr.write(`[bench] run ${run}/${runs}: ${displayName} ${times[displayName]} ms, empty extension ${times[EMPTY.displayName]} ms\n`);
+        process.stderr.write(`[bench] ${setting} run ${run}/${runs}: ${displayName} ${times[displayName]} ms, empty extension ${times[EMPTY.displayName]} ms\n`);
       } finally {
         await vs.close();
       }

@@ -282,13 +282,17 @@ const SECTIONS = [
       return;
     }
     // The installed .vsix in code-server's Node extension host, beside an empty extension activated by
-    // the same event in the same workbench: VS Code's own figure (code loading + activate()).
-    const { ours, empty } = vscodeBench('measure', ctx.vsix);
-    const ms = median(ours);
-    const base = median(empty);
-    row('activation: empty extension', `${fmt(base, 0)} ms`, `the baseline; runs ${empty.join(', ')} ms`);
-    row('activation: vs the empty extension', `${fmt(ms / base)}x`, `${fmt(ms - base, 0)} ms more`);
-    check('activation in VS Code', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), median of ${ours.length}: ${ours.join(', ')} ms`);
+    // the same event in the same workbench: VS Code's own figure (code loading + activate()). As VS Code
+    // starts, its own start-up extensions share the host's thread with both; quiet, they are disabled.
+    const { startup, quiet } = vscodeBench('measure', ctx.vsix);
+    for (const [setting, { ours, empty }] of [['as VS Code starts', startup], ['quiet host', quiet]]) {
+      const ms = median(ours);
+      const base = median(empty);
+      row(`activation, ${setting}: empty extension`, `${fmt(base, 0)} ms`, `the baseline; runs ${empty.join(', ')} ms`);
+      row(`activation, ${setting}: JWT Toolkit`, `${fmt(ms, 0)} ms`, `${fmt(ms - base, 0)} ms more than empty; runs ${ours.join(', ')} ms`);
+    }
+    const ms = median(quiet.ours);
+    check('activation in VS Code (quiet host)', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), median of ${quiet.ours.length}`);
   },
 ];
 
