@@ -1,5 +1,5 @@
-// One build script for every bundle: the extension for desktop (Node) and web (worker),
-// the panel's browser code, and the editor-free core as a CommonJS library.
+// One build script for every bundle: the extension (one file for both the desktop's Node extension
+// host and the web worker's), the panel's browser code, and the editor-free core as a CommonJS library.
 // `--release` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,13 +16,13 @@ const common = {
   logLevel: 'warning',
   legalComments: release ? 'none' : 'inline',
 };
-const extension = { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', external: ['vscode'] };
 
 const builds = [
   // The core alone, loadable with require() in plain Node: the tests' and the benchmark's view of it.
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs' },
-  { ...extension, outfile: 'dist/extension.js', platform: 'node' },
-  { ...extension, outfile: 'dist/web/extension.js', platform: 'browser' },
+  // package.json's "main" and "browser" both: it uses no Node API (test/unit/web-bundle.test.ts), and
+  // Node 20's extension host has the fetch and WebCrypto globals it relies on, so one file serves both.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['media/src/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife' },
 ];
 

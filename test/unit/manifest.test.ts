@@ -66,7 +66,6 @@ describe('package', () => {
       'LICENSE',
       'README.md',
       'dist/extension.js',
-      'dist/web/extension.js',
       'dist/webview/codicons/codicon.css',
       'dist/webview/codicons/codicon.woff2',
       'dist/webview/panel.js',

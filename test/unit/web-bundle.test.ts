@@ -1,5 +1,6 @@
-// The extension's web bundle (package.json "browser", built for the web-worker extension host, where
-// vscode.dev and github.dev run it) must not need Node: no Node module imported, no Node global used.
+// The extension's bundle (package.json "browser" and "main": the web-worker extension host of
+// vscode.dev and github.dev runs it as well as the desktop's) must not need Node: no Node module
+// imported, no Node global used.
 import * as assert from 'node:assert/strict';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
