@@ -281,18 +281,16 @@ const SECTIONS = [
       row('activation in VS Code', 'skipped', 'BENCH_SKIP_VSCODE is set');
       return;
     }
-    // The installed .vsix in code-server's Node extension host, beside an empty extension activated by
-    // the same event in the same workbench: VS Code's own figure (code loading + activate()). As VS Code
-    // starts, its own start-up extensions share the host's thread with both; quiet, they are disabled.
-    const { startup, quiet } = vscodeBench('measure', ctx.vsix);
-    for (const [setting, { ours, empty }] of [['as VS Code starts', startup], ['quiet host', quiet]]) {
-      const ms = median(ours);
-      const base = median(empty);
-      row(`activation, ${setting}: empty extension`, `${fmt(base, 0)} ms`, `the baseline; runs ${empty.join(', ')} ms`);
-      row(`activation, ${setting}: JWT Toolkit`, `${fmt(ms, 0)} ms`, `${fmt(ms - base, 0)} ms more than empty; runs ${ours.join(', ')} ms`);
-    }
-    const ms = median(quiet.ours);
-    check('activation in VS Code (quiet host)', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), median of ${quiet.ours.length}`);
+    // The installed .vsix in code-server's Node extension host: VS Code's own figure (code loading +
+    // activate()). As VS Code starts, beside an empty extension activated by the same event: the
+    // start-up extensions share the host's thread with both, and the figures are mostly that queue. In a
+    // settled window, activated on a command: the extension's own cost, which the target is about.
+    const { startup, settled } = vscodeBench('measure', ctx.vsix);
+    row('activation as VS Code starts: empty extension', `${fmt(median(startup.empty), 0)} ms`, `the baseline; runs ${startup.empty.join(', ')} ms`);
+    row('activation as VS Code starts: JWT Toolkit', `${fmt(median(startup.ours), 0)} ms`,
+      `${fmt(median(startup.ours) - median(startup.empty), 0)} ms more than empty; runs ${startup.ours.join(', ')} ms`);
+    const ms = median(settled.ours);
+    check('activation in a settled window', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), runs ${settled.ours.join(', ')} ms`);
   },
 ];
 

@@ -4,7 +4,7 @@
  */
 import './l10n';
 import * as l10n from '@vscode/l10n';
-import { decodePlaintext, decodeToken } from '../../src/core/decode';
+import { decodePlaintext, decodeToken, segmentLabel } from '../../src/core/decode';
 import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
 import { statusLabel, utcText, type StatusLabel } from '../../src/core/status';
 import type { DecodedToken, TimeClaim } from '../../src/core/types';
@@ -268,27 +268,8 @@ function sourceText(source: string): string {
 }
 
 /** A segment's name as the legend and tooltips show it (the name itself stays the CSS class). */
-function partLabel(name: string): string {
-  switch (name) {
-    case 'header':
-      return l10n.t('header');
-    case 'payload':
-      return l10n.t('payload');
-    case 'signature':
-      return l10n.t('signature');
-    case 'encrypted_key':
-      return l10n.t('encrypted_key');
-    case 'iv':
-      return l10n.t('iv');
-    case 'ciphertext':
-      return l10n.t('ciphertext');
-    case 'tag':
-      return l10n.t('tag');
-    case 'invalid':
-      return l10n.t('invalid');
-    default:
-      return name;
-  }
+function partLabel(name: TokenInspection['parts'][number]['name']): string {
+  return name === 'invalid' ? l10n.t('invalid') : segmentLabel(name);
 }
 
 function copyText(inspection: TokenInspection, what: string): string {

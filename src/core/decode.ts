@@ -40,8 +40,8 @@ export const MAX_JSON_DEPTH = 100;
 const JWS_SEGMENTS: readonly SegmentName[] = ['header', 'payload', 'signature'];
 const JWE_SEGMENTS: readonly SegmentName[] = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
 
-/** How messages name a segment, translated when a message is made. */
-function segmentLabel(name: SegmentName): string {
+/** How messages and the panel's legend name a segment, translated when used. */
+export function segmentLabel(name: SegmentName): string {
   switch (name) {
     case 'header':
       return l10n.t('header');

@@ -1,11 +1,12 @@
-import { decodeHeaderObject, decodeToken, splitToken, type SplitToken } from './decode';
+import { decodeHeaderObject, decodeToken, splitToken, type SegmentName, type SplitToken } from './decode';
 import { JwtError } from './errors';
 import { innerToken } from './nested';
 import type { DecodedToken } from './types';
 
 /** A token split into its coloured parts, for display. */
 export interface TokenPart {
-  name: string;
+  /** The segment, or 'invalid' for text that does not split into one. */
+  name: SegmentName | 'invalid';
   text: string;
 }
 
@@ -40,7 +41,7 @@ export function inspectToken(token: string, options: { now?: Date } = {}, layer 
   } catch {
     // shown whole, as one invalid part
   }
-  const parts = split ? split.segments.map((s) => ({ name: s.name, text: s.text })) : [{ name: 'invalid', text: token }];
+  const parts: TokenPart[] = split ? split.segments.map((s) => ({ name: s.name, text: s.text })) : [{ name: 'invalid', text: token }];
   try {
     const decoded = decodeToken(token, options);
     const inner = layer < MAX_LAYERS ? innerToken(decoded) : undefined;

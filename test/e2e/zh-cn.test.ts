@@ -74,6 +74,20 @@ describe('the extension in Simplified Chinese (display language zh-cn)', functio
     await vs.screenshot('zh-cn-panel');
   });
 
+  it('opens the walkthrough with its Chinese steps and pages', async () => {
+    await vs.runCommand('Welcome: Open Walkthrough...');
+    const title = manifestText(REPO, '%walkthrough.gettingStarted.title%', 'zh-cn');
+    const input = vs.page.locator('.quick-input-widget input');
+    await input.fill(title);
+    await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click();
+    // The step's Markdown page is package.nls.zh-cn.json's path, media/walkthrough/samples.zh-cn.md.
+    const page = fs.readFileSync(path.join(REPO, manifestText(REPO, '%walkthrough.gettingStarted.step.samples.markdown%', 'zh-cn')), 'utf8');
+    const heading = /^# (.+)$/m.exec(page)![1]!;
+    assert.match(heading, HAN);
+    await vs.panelFrame({ hasText: heading, timeoutMs: 30000 });
+    await vs.screenshot('zh-cn-walkthrough');
+  });
+
   it('explains a broken token in Chinese as you type it', async () => {
     await vs.page.evaluate(() => navigator.clipboard.writeText('no token here').catch(() => undefined));
     await vs.openFile('README.md');

@@ -47,6 +47,8 @@ export interface WorkbenchOptions {
   locale?: string;
   /** More code-server arguments, e.g. ['--vscode-option', 'disable-extension=vscode.git']. */
   serverArgs?: string[];
+  /** Replaces the installed copy's activation events (the benchmark activates it on a command in a settled window). */
+  activationEvents?: string[];
 }
 
 export interface Workbench {
@@ -128,6 +130,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     for (const other of options.alsoInstall ?? []) installExtensionCopy(other, dirs.exts);
     if (options.locale) installStandInLanguagePack(options.locale, dirs);
     const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
+    if (options.activationEvents) {
+      const manifestFile = path.join(installed, 'package.json');
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), activationEvents: options.activationEvents }));
+    }
     const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);
     let workspace = source;
