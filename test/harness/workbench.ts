@@ -45,8 +45,6 @@ export interface WorkbenchOptions {
    * l10n bundles exactly as it would with the real pack.
    */
   locale?: string;
-  /** More code-server arguments, e.g. ['--vscode-option', 'disable-extension=vscode.git']. */
-  serverArgs?: string[];
   /** Replaces the installed copy's activation events (the benchmark activates it on a command in a settled window). */
   activationEvents?: string[];
 }
@@ -141,7 +139,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       workspace = path.join(dirs.root, 'workspace', path.basename(source));
       fs.cpSync(source, workspace, { recursive: true });
     }
-    server = await startServer({ dirs, args: [...(options.locale ? ['--locale', options.locale] : []), ...(options.serverArgs ?? [])] });
+    server = await startServer({ dirs, ...(options.locale ? { args: ['--locale', options.locale] } : {}) });
     session = await launchBrowser({ origin: server.origin, dirs, ...(options.viewport ? { viewport: options.viewport } : {}) });
     const { page } = session;
     page.setDefaultTimeout(15000);
