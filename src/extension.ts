@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { DECODED_SCHEME, DecodedTokenDocuments } from './compare';
+import { DECODED_SCHEME, DecodedTokenDocuments, compareCommand } from './compare';
 import { HintDecorations } from './decorations';
 import { TokenDiagnostics, TokenProblemActions } from './diagnostics';
 import { TokenHoverProvider } from './hover';
@@ -34,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): JwtToolkitApi {
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, new DecodedTokenDocuments()),
     lazyCommand('jwt.decode', () => import('./commands'), (m, arg) => m.decodeCommand(deps, arg)),
     lazyCommand('jwt.copyDecoded', () => import('./commands'), (m, arg) => m.copyDecodedCommand(arg)),
-    lazyCommand('jwt.compare', () => import('./compare'), (m, a, b) => m.compareCommand(a, b)),
+    // compare.ts is loaded at start-up anyway, for the decoded-token documents its diff shows.
+    vscode.commands.registerCommand('jwt.compare', (a?: unknown, b?: unknown) => compareCommand(a, b)),
     lazyCommand('jwt.signSelection', () => import('./signSelection'), (m, arg) => m.signSelectionCommand(deps, arg)),
     lazyCommand('jwt.verify', () => import('./verifyCommand'), (m, arg) => m.verifyCommand(deps, arg)),
     lazyCommand('jwt.verifyWithIssuer', () => import('./issuerCommand'), (m, arg) => m.verifyWithIssuerCommand(arg)),
