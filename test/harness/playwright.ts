@@ -78,6 +78,7 @@ export interface Page {
   exposeFunction(name: string, callback: (...args: any[]) => unknown): Promise<void>;
   waitForTimeout(ms: number): Promise<void>;
   waitForSelector(selector: string, options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<unknown>;
+  waitForEvent(event: 'domcontentloaded' | 'load', options?: { timeout?: number }): Promise<unknown>;
   on(event: 'console', listener: (message: ConsoleMessage) => void): Page;
   on(event: 'pageerror', listener: (error: Error) => void): Page;
   on(event: 'dialog', listener: (dialog: Dialog) => void): Page;
