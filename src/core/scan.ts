@@ -77,6 +77,8 @@ export function findTokens(text: string): TokenMatch[] {
     const from = pos;
     pos = dot + 1;
     if (dot - from < MIN_HEADER_LENGTH) continue;
+    // A header is at least MIN_HEADER_LENGTH base64url characters: most words fail at one look.
+    if (!isB64(text.charCodeAt(dot - MIN_HEADER_LENGTH))) continue;
     let runStart = dot;
     const floor = Math.max(from, dot - MAX_HEADER_LENGTH - MAX_ESCAPE_LENGTH - 1);
     while (runStart > floor && isB64(text.charCodeAt(runStart - 1))) runStart--;
