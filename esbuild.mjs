@@ -20,9 +20,12 @@ const common = {
 const builds = [
   // The core alone, loadable with require() in plain Node: the tests' and the benchmark's view of it.
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'node', format: 'cjs' },
-  // package.json's "main" and "browser" both: it uses no Node API (test/unit/web-bundle.test.ts), and
-  // Node 20's extension host has the fetch and WebCrypto globals it relies on, so one file serves both.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  // package.json "browser": the whole extension. It uses no Node API (test/unit/web-bundle.test.ts), and
+  // Node 20's extension host has the fetch and WebCrypto globals it relies on, so the desktop loads its
+  // features from it too…
+  { ...common, entryPoints: ['src/web.ts'], outfile: 'dist/web.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  // …from package.json "main", the desktop's start-up file: activation alone (test/unit/start-up.test.ts).
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './web.js'] },
   { ...common, entryPoints: ['media/src/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife' },
 ];
 

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import { findTokens, inspectToken } from './core';
+import { DECODED_SCHEME } from './contributions';
 import { cleanTokenText, validateToken } from './tokenSource';
-
-/** Read-only documents of a decoded token; the token travels in the URI's query, so nothing is stored. */
-export const DECODED_SCHEME = 'jwt-decoded';
 
 /** Serves `jwt-decoded:/Token A.json?<token>`: the token's header and payload as JSON with sorted keys. */
 export class DecodedTokenDocuments implements vscode.TextDocumentContentProvider {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findTokens, findWeakSecret, tokenRisks, weakSecretRisk, type RiskKind, type TokenRisk } from './core';
-import { DECODED_SCHEME } from './compare';
+import { SKIPPED_SCHEMES } from './contributions';
 
 /** Problems are recomputed once typing pauses this long, never on the keystroke itself. */
 const DEBOUNCE_MS = 400;
@@ -16,8 +16,6 @@ const CODE_LANGUAGES = new Set([
   'go', 'rust', 'c', 'cpp', 'csharp', 'fsharp', 'vb', 'ruby', 'php', 'swift', 'objective-c', 'dart', 'elixir',
   'erlang', 'clojure', 'haskell', 'lua', 'perl', 'r', 'julia', 'shellscript', 'powershell', 'bat', 'vue', 'svelte',
 ]);
-/** Read-only views (including our decoded-token documents) where a problem could not be fixed. */
-const SKIPPED_SCHEMES = new Set(['output', 'git', 'vscode-scm', DECODED_SCHEME]);
 
 type Level = 'error' | 'warning' | 'information' | 'hint' | 'off';
 const SEVERITY: Record<Exclude<Level, 'off'>, vscode.DiagnosticSeverity> = {

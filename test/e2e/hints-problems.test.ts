@@ -2,6 +2,7 @@
 // after the tokens of samples/.env, and the Problems view over samples/auth.py (an unsigned token and
 // long-lived tokens hard-coded in Python). Screenshots: test-output/hints.png, test-output/problems.png.
 import * as assert from 'node:assert/strict';
+import { EXPIRED } from '../harness/sample-tokens';
 import { startWorkbench, type Workbench } from '../harness/workbench';
 
 describe('inline hints and problems in the browser workbench', function () {
@@ -25,13 +26,33 @@ describe('inline hints and problems in the browser workbench', function () {
         .map((content) => content.replace(/^"|"$/g, '')),
     );
 
-  it('shows when each token in .env expires, after the token', async () => {
-    await vs.openFile('.env');
+  /** The hints on screen once one starts with each of `prefixes` (or after 10 s). */
+  async function hintsOnceShown(...prefixes: string[]): Promise<string[]> {
     let hints: string[] = [];
-    for (let i = 0; i < 50 && !hints.some((h) => h.startsWith('expired')); i++) {
+    for (let i = 0; i < 50 && !prefixes.every((p) => hints.some((h) => h.startsWith(p))); i++) {
       await vs.page.waitForTimeout(200);
       hints = await renderedHints();
     }
+    return hints;
+  }
+
+  // First, while no document with a token has been open: the features start on the edit that adds one.
+  it('hints a token pasted into a file that had none', async () => {
+    await vs.openFile('README.md');
+    assert.deepEqual(await renderedHints(), []);
+    await vs.page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await vs.page.keyboard.press('Control+End');
+    await vs.page.keyboard.press('Enter');
+    await vs.page.keyboard.insertText(`token: ${EXPIRED}`);
+    const hints = await hintsOnceShown('expired');
+    assert.ok(hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
+    await vs.runCommand('File: Revert File');
+    await vs.runCommand('View: Close Editor');
+  });
+
+  it('shows when each token in .env expires, after the token', async () => {
+    await vs.openFile('.env');
+    const hints = await hintsOnceShown('expires', 'expired');
     assert.ok(hints.some((h) => /^expires in \d+ y$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
     assert.ok(hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
     await vs.screenshot('hints');

@@ -29,8 +29,9 @@ describe('the packaged .vsix, installed', function () {
     assert.ok(folder && others.length === 0, `installed: ${fs.readdirSync(exts).join(', ')}`);
     const installed = path.join(exts, folder);
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'the package holds the sources');
-    const bundle = fs.readFileSync(path.join(installed, 'dist', 'extension.js'), 'utf8');
-    assert.doesNotMatch(bundle, /sourceMappingURL/, 'the package holds a development build');
+    for (const bundle of ['extension.js', 'web.js']) {
+      assert.doesNotMatch(fs.readFileSync(path.join(installed, 'dist', bundle), 'utf8'), /sourceMappingURL/, `the package holds a development build of ${bundle}`);
+    }
   });
 
   it('hovers a token and decodes it into the panel', async () => {

@@ -45,8 +45,11 @@ export interface WorkbenchOptions {
    * l10n bundles exactly as it would with the real pack.
    */
   locale?: string;
-  /** Replaces the installed copy's activation events (the benchmark activates it on a command in a settled window). */
-  activationEvents?: string[];
+  /**
+   * Fields replaced in the installed copy's package.json: the benchmark activates it on a command in a
+   * settled window (activationEvents), and from its whole-extension file (main).
+   */
+  manifest?: { activationEvents?: string[]; main?: string };
 }
 
 export interface Workbench {
@@ -128,9 +131,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     for (const other of options.alsoInstall ?? []) installExtensionCopy(other, dirs.exts);
     if (options.locale) installStandInLanguagePack(options.locale, dirs);
     const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
-    if (options.activationEvents) {
+    if (options.manifest) {
       const manifestFile = path.join(installed, 'package.json');
-      fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), activationEvents: options.activationEvents }));
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), ...options.manifest }));
     }
     const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);

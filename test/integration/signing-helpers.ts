@@ -2,7 +2,7 @@
 // arguments, selecting text, and unique key names so suites do not see each other's keys.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { JwtToolkitApi } from '../../src/extension';
+import type { JwtToolkitApi } from '../../src/activation';
 import type { ManageArgs, ManageOutcome } from '../../src/keys/manage';
 import type { SignArgs, SignOutcome } from '../../src/signSelection';
 import type { VerifyArgs } from '../../src/verifyCommand';

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMANDS } from '../../src/contributions';
 
 const repo = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
@@ -29,6 +30,10 @@ describe('manifest', () => {
       assert.match(name, /^jwt\./);
       assert.ok(setting.description || setting.markdownDescription, `${name} has no description`);
     }
+  });
+
+  it('contributes exactly the commands that activation registers', () => {
+    assert.deepEqual(manifest.contributes.commands.map((c: { command: string }) => c.command).sort(), [...COMMANDS].sort());
   });
 
   it('activates lazily, never on "*"', () => {
@@ -66,6 +71,7 @@ describe('package', () => {
       'LICENSE',
       'README.md',
       'dist/extension.js',
+      'dist/web.js',
       'dist/webview/codicons/codicon.css',
       'dist/webview/codicons/codicon.woff2',
       'dist/webview/panel.js',

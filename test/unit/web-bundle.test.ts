@@ -1,12 +1,10 @@
-// The extension's bundle (package.json "browser" and "main": the web-worker extension host of
-// vscode.dev and github.dev runs it as well as the desktop's) must not need Node: no Node module
-// imported, no Node global used.
+// The whole extension's bundle (package.json "browser": the web-worker extension host of vscode.dev
+// and github.dev runs it, and the desktop loads its features from it) must not need Node: no Node
+// module imported, no Node global used.
 import * as assert from 'node:assert/strict';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleInMemory } from './bundle';
 
-const repo = join(__dirname, '..', '..');
 const NODE_GLOBALS = ['Buffer', 'process', 'global', '__dirname', '__filename', 'setImmediate'];
 
 describe('web extension bundle', () => {
@@ -14,22 +12,14 @@ describe('web extension bundle', () => {
     this.timeout(60000);
     // Node modules are left external to be listed; each Node global is replaced by a marker, which
     // esbuild does only where the name is free (a local variable of that name stays as it is).
-    const result = await esbuild.build({
-      absWorkingDir: repo,
-      entryPoints: ['src/extension.ts'],
-      bundle: true,
+    const { metafile, text } = await bundleInMemory('src/web.ts', {
       platform: 'browser',
-      format: 'cjs',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
       external: ['vscode', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       define: Object.fromEntries(NODE_GLOBALS.map((name) => [name, `__node_global_${name}`])),
     });
-    const imported = Object.entries(result.metafile.inputs).flatMap(([file, input]) =>
+    const imported = Object.entries(metafile.inputs).flatMap(([file, input]) =>
       input.imports.filter((i) => i.external).map((i) => `${i.path} (from ${file})`));
     assert.deepEqual(imported.filter((i) => !i.startsWith('vscode ')), [], 'Node modules in the web bundle');
-    const text = result.outputFiles[0]!.text;
     const globals = NODE_GLOBALS.filter((name) => text.includes(`__node_global_${name}`));
     assert.deepEqual(globals, [], 'Node globals in the web bundle (find them with: grep -rn "\\b<name>\\b" src)');
   });

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { COMMANDS, DECODED_SCHEME, SKIPPED_SCHEMES } from './contributions';
+import { flaskSessionAt } from './core/flask';
+import { findTokens, tokenAt } from './core/scan';
+import type { Features } from './features';
+import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type PanelToHost } from './protocol';
+
+/** The extension's API: the panel's host side, driven as the panel drives it (the integration tests use it). */
+export interface JwtToolkitApi {
+  /** Handles a message as if the open panel sent it; resolves to the replies posted to the panel. */
+  panelMessage(message: PanelToHost): Promise<HostToPanel[]>;
+}
+
+/** Loads features.ts (how depends on the host: see extension.ts and web.ts). */
+export type LoadFeatures = () => Promise<typeof import('./features')>;
+
+/**
+ * What activation does: register every provider, command and the panel's serializer, each starting
+ * the features (decoding, hints, Problems, the panel…) the first time there is work for them. Until
+ * then only the core's scanner runs, a few kilobytes: it decides whether a hover or an open document
+ * has a token (or a Flask session cookie) to work on.
+ */
+export function activateWith(context: vscode.ExtensionContext, load: LoadFeatures): JwtToolkitApi {
+  let started: Promise<Features> | undefined;
+  const features = (): Promise<Features> =>
+    (started ??= load().then((module) => {
+      watch.dispose();
+      return module.startFeatures(context);
+    }));
+  // Hints and Problems start with the first document that has a token.
+  const watch = watchForTokens(() => void features());
+  context.subscriptions.push(
+    watch,
+    vscode.languages.registerHoverProvider('*', {
+      provideHover(document, position, cancel) {
+        const line = document.lineAt(position.line).text;
+        if (!tokenAt(line, position.character) && !flaskSessionAt(line, position.character)) return undefined;
+        return features().then((f) => f.hover.provideHover(document, position, cancel));
+      },
+    }),
+    vscode.languages.registerCodeActionsProvider('*', {
+      // The quick fixes are for the features' own Problems: there are none before they start.
+      provideCodeActions: (document, range, context, cancel) => started?.then((f) => f.codeActions.provideCodeActions(document, range, context, cancel)),
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, {
+      provideTextDocumentContent: (uri, cancel) => features().then((f) => f.decodedDocuments.provideTextDocumentContent(uri, cancel)),
+    }),
+    ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await features()).commands[id](...args))),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state: PanelState | undefined) => (await features()).revivePanel(webviewPanel, state),
+    }),
+  );
+  return { panelMessage: async (message) => (await features()).panelMessage(message) };
+}
+
+/**
+ * Calls `found` once an open document has a token (what hints and Problems work on): checks each
+ * document as it opens (and those open already) and, as it changes, the lines an edit touched.
+ */
+function watchForTokens(found: () => void): vscode.Disposable {
+  const hasToken = (text: string) => findTokens(text).length > 0;
+  const watched = (document: vscode.TextDocument) => !SKIPPED_SCHEMES.has(document.uri.scheme);
+  const check = (document: vscode.TextDocument) => {
+    if (watched(document) && hasToken(document.getText())) found();
+  };
+  const subscriptions = [
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (!watched(document) || contentChanges.length === 0) return;
+      // The lines of the edit as it now stands; a token never spans lines.
+      const first = Math.min(...contentChanges.map((c) => c.range.start.line));
+      const added = contentChanges.reduce((n, c) => n + c.text.split('\n').length - 1, 0);
+      const last = Math.min(document.lineCount - 1, Math.max(...contentChanges.map((c) => c.range.start.line)) + added);
+      if (first <= last && hasToken(document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length)))) found();
+    }),
+  ];
+  vscode.workspace.textDocuments.forEach(check);
+  return vscode.Disposable.from(...subscriptions);
+}

@@ -1,0 +1,20 @@
+/**
+ * Names that the start-up code (activation.ts) and the features share. They live here, apart from the
+ * features, so the small start-up file can register everything without loading what it registers.
+ */
+
+/** Every command in package.json's contributes.commands (the smoke test checks each is registered). */
+export const COMMANDS = [
+  'jwt.decode', 'jwt.copyDecoded', 'jwt.compare', 'jwt.signSelection', 'jwt.verify', 'jwt.manageKeys',
+  'jwt.verifyWithIssuer', 'jwt.verifyFlaskSession', 'jwt.openSamples',
+] as const;
+export type CommandId = (typeof COMMANDS)[number];
+
+/** Read-only documents of a decoded token; the token travels in the URI's query, so nothing is stored. */
+export const DECODED_SCHEME = 'jwt-decoded';
+
+/**
+ * Read-only views (our decoded-token documents among them): a problem there could not be fixed, so
+ * neither Problems nor activation's watch for tokens looks at them.
+ */
+export const SKIPPED_SCHEMES: ReadonlySet<string> = new Set(['output', 'git', 'vscode-scm', DECODED_SCHEME]);
