@@ -60,10 +60,14 @@ export type HostToPanel =
   | { type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection }
   /** An action could not be done; `message` says why in a sentence. */
   | { type: 'failed'; action: 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey'; message: string }
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string }
+  /** There is no token to show: the panel was brought back after a reload without its saved state. */
+  | { type: 'empty' };
 
 export type PanelToHost =
   | { type: 'ready' }
+  /** The empty panel's button: run JWT: Decode, which shows its token here. */
+  | { type: 'decode' }
   /** Copy text to the clipboard through the host (webview clipboard access varies by platform). */
   | { type: 'copy'; text: string; label: string }
   | { type: 'verify'; key: KeyChoice; expected: ExpectedClaims }

@@ -3,7 +3,7 @@
  * this list), and icon() takes only these names, so a new icon is one entry here.
  */
 export const PANEL_ICONS = [
-  'check', 'circle-large-outline', 'clock', 'close', 'copy', 'edit', 'error', 'lock', 'pass', 'pass-filled',
+  'check', 'circle-large-outline', 'clock', 'close', 'copy', 'edit', 'error', 'key', 'lock', 'pass', 'pass-filled',
   'replace', 'shield', 'unlock', 'verified', 'warning',
 ] as const;
 

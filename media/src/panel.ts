@@ -68,6 +68,9 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return;
     case 'notice':
       return showNotice(message.message, 'ok');
+    case 'empty':
+      clearInterval(askForToken);
+      return renderEmpty();
   }
 });
 
@@ -104,6 +107,13 @@ app.addEventListener('click', (event) => {
 // extension has activated and is listening, and that first 'ready' would then be lost.
 const askForToken = setInterval(() => post({ type: 'ready' }), 1000);
 post({ type: 'ready' });
+
+/** No token to show (the panel came back from a reload without its state): say so, and offer JWT: Decode. */
+function renderEmpty(): void {
+  const decode = h('button', { class: 'primary', type: 'button', id: 'decode-button' }, icon('key'), ' ', l10n.t('Decode a Token…'));
+  decode.addEventListener('click', () => post({ type: 'decode' }));
+  app.replaceChildren(h('p', { class: 'muted' }, l10n.t('Nothing to show: this panel came back without its token.')), decode);
+}
 
 function render(inspection: TokenInspection, source: string): void {
   const { decoded } = inspection;

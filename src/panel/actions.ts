@@ -13,7 +13,7 @@ import type { PanelDeps, ShownToken } from './panel';
 export async function handlePanelAction(
   deps: PanelDeps,
   shown: ShownToken,
-  message: Exclude<PanelToHost, { type: 'ready' }>,
+  message: Exclude<PanelToHost, { type: 'ready' | 'decode' }>,
   redisplay: (shown: ShownToken) => void,
 ): Promise<HostToPanel[]> {
   switch (message.type) {

@@ -84,7 +84,12 @@ export class TokenPanel {
   async receive(message: PanelToHost): Promise<HostToPanel[]> {
     if (message.type === 'ready') {
       this.ready = true;
-      this.postShown();
+      if (this.shown) this.postShown();
+      else this.post({ type: 'empty' });
+      return [];
+    }
+    if (message.type === 'decode') {
+      await vscode.commands.executeCommand('jwt.decode');
       return [];
     }
     if (!this.shown) return [];

@@ -1,6 +1,7 @@
 // The panel's lifecycle in the real workbench: hidden behind another editor and shown again, then
 // brought back by the serializer after a window reload. Its own workbench: a reload resets the page.
 import * as assert from 'node:assert/strict';
+import { SERVICE } from '../harness/sample-tokens';
 import { startWorkbench, type Workbench } from '../harness/workbench';
 
 describe('the JWT panel across hide/show and reload', function () {
@@ -41,5 +42,21 @@ describe('the JWT panel across hide/show and reload', function () {
     const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 120000 });
     assert.match(await restored.evaluate(() => document.body.innerText), /from restored/);
     await vs.screenshot('panel-restored');
+  });
+
+  it('says so when it comes back without its token, and its button runs JWT: Decode', async () => {
+    // What the host sends a panel restored without its saved state (a crash can lose it), posted
+    // into the panel's page the way the host's messages arrive.
+    const panel = await vs.panelFrame({ hasText: 'Ada Lovelace' });
+    await panel.evaluate(() => window.dispatchEvent(new MessageEvent('message', { data: { type: 'empty' } })));
+    await panel.locator('text=Nothing to show: this panel came back without its token.').waitFor();
+    await panel.locator('#decode-button').click();
+    // The panel has the focus, so no editor offers a token: JWT: Decode asks for one.
+    const widget = vs.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Decode JWT' }).waitFor({ state: 'visible', timeout: 15000 });
+    await widget.locator('input').fill(SERVICE);
+    await vs.page.keyboard.press('Enter');
+    const shown = await vs.panelFrame({ hasText: 'service-account-42' });
+    assert.match(await shown.evaluate(() => document.body.innerText), /from input/);
   });
 });
