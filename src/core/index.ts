@@ -25,7 +25,7 @@ export { withExpiry, durationSeconds, EXPIRY_PRESETS } from './expiry';
 export type { Expiry } from './expiry';
 export { checkExpectedClaims } from './expected';
 export type { ExpectedClaims, ClaimCheck } from './expected';
-export { readKeyFacts, keyMisfit } from './keyFacts';
+export { readKeyFacts, keyDescription, keyMisfit } from './keyFacts';
 export type { KeyFacts } from './keyFacts';
 export { generateSigningKey } from './keygen';
 export { exportPublicKey } from './exportKey';

@@ -20,8 +20,26 @@ export interface KeyFacts {
    * would let anyone who sees it guess the secret offline.
    */
   thumbprint?: string;
-  /** "an RSA private key", "a shared secret", "a JWKS of 3 keys". */
+  /** A JWKS's number of keys, and the kids among them. */
+  keyCount?: number;
+  kids?: string[];
+  /** "an RSA private key", "a shared secret", "a JWKS of 3 keys": {@link keyDescription} of the rest. */
   description: string;
+}
+
+/**
+ * What a key is, from its facts, in the display language of the moment: saved keys keep their facts
+ * and are described afresh whenever they are listed.
+ */
+export function keyDescription(facts: Pick<KeyFacts, 'type' | 'crv' | 'private' | 'keyCount' | 'kids'>): string {
+  switch (facts.type) {
+    case 'secret':
+      return describeKey({ kty: 'oct' });
+    case 'JWKS':
+      return jwksDescription(facts.keyCount ?? 0, facts.kids ?? []);
+    default:
+      return describeKey({ kty: facts.type, crv: facts.crv }, facts.private ? 'private' : 'public');
+  }
 }
 
 /**
@@ -37,30 +55,30 @@ export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
   if (input.type === 'secret') {
     const kid = octKid(key);
     const jwk = { kty: 'oct', k: base64url.encode(input.bytes), ...(kid === undefined ? {} : { kid }) };
-    return { material: JSON.stringify(jwk), type: 'secret', kid, private: true, description: describeKey({ kty: 'oct' }) };
+    return described({ material: JSON.stringify(jwk), type: 'secret', kid, private: true });
   }
   if (input.type === 'jwks') {
-    const kids = input.keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string');
-    return {
+    return described({
       material: JSON.stringify({ keys: input.keys.map((k) => (k.kty === 'oct' ? k : publicJwk(k))) }),
       type: 'JWKS',
       private: false,
-      description: jwksDescription(input.keys.length, kids),
-    };
+      keyCount: input.keys.length,
+      kids: input.keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string'),
+    });
   }
   const jwk: JWK = input.type === 'pem' ? await pemToJwk(input) : input.jwk;
-  const isPrivate = typeof jwk.d === 'string';
-  return {
+  return described({
     material: JSON.stringify(jwk),
     type: jwk.kty as 'RSA' | 'EC' | 'OKP',
     crv: jwk.crv,
     alg: jwk.alg,
     kid: jwk.kid,
-    private: isPrivate,
+    private: typeof jwk.d === 'string',
     thumbprint: await calculateJwkThumbprint(publicJwk(jwk)),
-    description: describeKey(jwk, isPrivate ? 'private' : 'public'),
-  };
+  });
 }
+
+const described = (facts: Omit<KeyFacts, 'description'>): KeyFacts => ({ ...facts, description: keyDescription(facts) });
 
 /** "a JWKS of 3 keys (kids: a, b)". */
 function jwksDescription(count: number, kids: string[]): string {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { readKeyFacts } from '../core';
+import { keyDescription, readKeyFacts } from '../core';
 import type { SavedKey as KeyEntry } from '../protocol';
 
 export type { KeyEntry };
 
 /** The index of names and facts lives in globalState (not settings.json); the material in SecretStorage. */
 const INDEX = 'jwt.keys';
+/** An index entry: no description, which is made afresh in the display language of the moment. */
+type StoredKey = Omit<KeyEntry, 'description'>;
 const PIN = 'jwt.pinnedKey';
 const secretId = (name: string): string => `jwt.key:${name}`;
 
@@ -28,7 +30,9 @@ export class KeyStore implements vscode.Disposable {
   }
 
   list(): KeyEntry[] {
-    return [...this.global.get<KeyEntry[]>(INDEX, [])].sort((a, b) => a.name.localeCompare(b.name));
+    return this.global.get<StoredKey[]>(INDEX, [])
+      .map((entry) => ({ ...entry, description: keyDescription(entry) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   get(name: string): KeyEntry | undefined {
@@ -105,7 +109,7 @@ export class KeyStore implements vscode.Disposable {
   }
 
   private async writeIndex(entries: KeyEntry[]): Promise<void> {
-    await this.global.update(INDEX, entries);
+    await this.global.update(INDEX, entries.map(({ description, ...stored }): StoredKey => stored));
     this.changed.fire();
   }
 }

@@ -10,6 +10,7 @@ import { CLAIM_DESCRIPTIONS, describeClaim, formatDuration, formatRelative } fro
 import { decodeToken } from '../../src/core/decode';
 import { JwtError } from '../../src/core/errors';
 import { tokenHint } from '../../src/core/hints';
+import { keyDescription } from '../../src/core/keyFacts';
 import { statusLabel } from '../../src/core/status';
 import { verifyToken } from '../../src/core/verify';
 import { HS256, jws } from './scan-helpers';
@@ -41,6 +42,11 @@ describe('the core in another language (@vscode/l10n configured)', () => {
     assert.equal(describeClaim('exp'), '过期时间 — 自此时间（自 1970 年起的秒数）起，令牌必须被拒绝。（RFC 7519）');
     // The entry left out of the bundle stays English.
     assert.equal(CLAIM_DESCRIPTIONS.iss!.name, 'Issuer');
+  });
+
+  it('describes a saved key from its facts in the language of the moment', () => {
+    assert.equal(keyDescription({ type: 'EC', crv: 'P-256', private: true }), 'EC P-256 私钥');
+    assert.equal(keyDescription({ type: 'JWKS', private: false, keyCount: 2, kids: ['a', 'b'] }), '包含 2 个密钥的 JWKS（kid：a, b）');
   });
 
   it('words relative times, status labels and hints as whole sentences', () => {

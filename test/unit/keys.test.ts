@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { exportPublicKey } from '../../src/core/exportKey';
-import { keyMisfit, readKeyFacts } from '../../src/core/keyFacts';
+import { keyDescription, keyMisfit, readKeyFacts } from '../../src/core/keyFacts';
 import { generateSigningKey } from '../../src/core/keygen';
 import { signPayload } from '../../src/core/sign';
 import { verifyToken } from '../../src/core/verify';
@@ -42,6 +42,19 @@ describe('key tools', function () {
     assert.equal(JSON.parse(fromPem.material).d, undefined);
     const { publicKey } = await generateKeyPair('RS256', { extractable: true });
     assert.equal((await readKeyFacts(await exportSPKI(publicKey))).description, 'an RSA public key');
+  });
+
+  it('keeps the facts that describe a JWKS, and describes any key again from its facts alone', async () => {
+    const [a, b] = await Promise.all([generateSigningKey('ES256'), generateSigningKey('RS256')]);
+    const { material, description, ...facts } = await readKeyFacts({ keys: [a, b, { ...b, kid: undefined }] });
+    assert.equal(description, `a JWKS of 3 keys (kids: ${a.kid}, ${b.kid})`);
+    assert.deepEqual(facts, { type: 'JWKS', private: false, keyCount: 3, kids: [a.kid, b.kid] });
+    assert.equal(keyDescription(facts), description);
+    for (const key of ['my secret', a, await exportPublicKey(b, 'pem')]) {
+      const { description: said, ...rest } = await readKeyFacts(key);
+      assert.equal(keyDescription(rest), said);
+    }
+    assert.ok(!material.includes('"d"'), 'a JWKS keeps public halves only');
   });
 
   it('exports only public halves', async () => {
