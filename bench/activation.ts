@@ -1,18 +1,20 @@
 // The benchmark's real-VS Code figures, run by bench/run.mjs as a child process (node --import tsx):
 //   package            packages the .vsix (npm run package, in a temp copy of the repo) into out/bench/
-//   measure <vsix>     activation time of the installed .vsix in code-server's Node extension host,
-//                      beside an empty extension activated by the same event (the baseline), read from
-//                      "Developer: Show Running Extensions" (VS Code's own figure: code loading plus the
-//                      activate() call); one workbench per run, $BENCH_VSCODE_RUNS runs (default 3), in two
-//                      settings: as VS Code starts (onStartupFinished: VS Code's own start-up extensions,
-//                      Copilot Chat and Git among them, load at the same moment on the extension host's one
-//                      thread, and the figures mostly measure that queue) and in a settled window (the
-//                      installed copy's manifest activates it on a command instead, run once the window
-//                      has been idle for a few seconds: the figure is the extension's own cost; an empty
-//                      extension measured that way takes 1-12 ms here); and once more in a settled window
-//                      with the manifest's main set to dist/web.js, the whole extension in one file: what
-//                      loading it costs, which the desktop's small start-up file defers to the first
-//                      hover, command or document with a token
+//   measure <vsix>     activation time of the installed .vsix in code-server's Node extension host, read
+//                      from "Developer: Show Running Extensions" (VS Code's own figure: code loading plus
+//                      the activate() call); one workbench per run, $BENCH_VSCODE_RUNS runs (default 5:
+//                      the figures vary by several ms from run to run on a small machine) in each of
+//                      three settings:
+//                      - as VS Code starts, beside an empty extension activated by the same event (the
+//                        baseline; onStartupFinished: VS Code's own start-up extensions, Copilot Chat and
+//                        Git among them, load at the same moment on the extension host's one thread, and
+//                        the figures mostly measure that queue);
+//                      - in a settled window: the installed copy's manifest activates it on a command
+//                        instead, run once the window has been idle for a few seconds; the figure is the
+//                        extension's own cost (an empty extension measured that way takes 1-12 ms here);
+//                      - the same with the manifest's main set to dist/web.js, the whole extension in one
+//                        file: what loading it costs, which the desktop's small start-up file defers to
+//                        the first hover, command or document with a token.
 // Prints one JSON line on stdout last; progress goes to stderr.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -63,7 +65,7 @@ async function measure(vsix: string): Promise<Record<Setting, Times>> {
 }
 
 async function measureIn(vsix: string, setting: Setting): Promise<Times> {
-  const runs = Number(process.env.BENCH_VSCODE_RUNS || 3);
+  const runs = Number(process.env.BENCH_VSCODE_RUNS || 5);
   const settled = setting !== 'start-up';
   const empty = makeEmptyExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-bench-empty-')));
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { displayName: string; browser: string; contributes: { commands: Array<{ command: string; title: string; category: string }> } };
