@@ -1,5 +1,6 @@
-// The benchmark, run by `npm run bench` after a build. It loads the bundled core (dist/core.js)
-// the way a Node consumer would; `node bench/run.mjs path/to/core.js` measures another build.
+// The benchmark, run by `npm run bench` after a release build (minified, as shipped). It loads the
+// bundled core (dist/core.js) the way a Node consumer would; `node bench/run.mjs path/to/core.js`
+// measures another build.
 // Each section is a named function over a shared context; add a section to SECTIONS to measure more.
 // Exits with code 1 when a correctness check or a speed target fails.
 import { spawnSync } from 'node:child_process';

@@ -78,7 +78,9 @@ export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
   });
 }
 
-const described = (facts: Omit<KeyFacts, 'description'>): KeyFacts => ({ ...facts, description: keyDescription(facts) });
+function described(facts: Omit<KeyFacts, 'description'>): KeyFacts {
+  return { ...facts, description: keyDescription(facts) };
+}
 
 /** "a JWKS of 3 keys (kids: a, b)". */
 function jwksDescription(count: number, kids: string[]): string {

@@ -6,10 +6,10 @@ export type { KeyEntry };
 
 /** The index of names and facts lives in globalState (not settings.json); the material in SecretStorage. */
 const INDEX = 'jwt.keys';
-/** An index entry: no description, which is made afresh in the display language of the moment. */
-type StoredKey = Omit<KeyEntry, 'description'>;
 const PIN = 'jwt.pinnedKey';
 const secretId = (name: string): string => `jwt.key:${name}`;
+/** An index entry: no description, which is made afresh in the display language of the moment. */
+type StoredKey = Omit<KeyEntry, 'description'>;
 
 /**
  * Saved signing and verification keys. Material goes only to and from SecretStorage; the rest of
