@@ -271,7 +271,7 @@ function sourceText(source: string): string {
     case 'input':
       return l10n.t('from input');
     case 'restored':
-      return l10n.t('from restored');
+      return l10n.t('restored after a reload');
     default:
       return l10n.t('from {0}', source);
   }

@@ -83,23 +83,23 @@ export function writeBackState(shown: ShownToken): WriteBack {
   return shown.location ? { enabled: true, where: placeText(shown.location) } : { enabled: false, reason: noPlace(shown.source) };
 }
 
-/** Why a token cannot be written back: where it came from (PickedToken['source'], or 'restored') is not an editor. */
+/**
+ * Why a token cannot be written back: Decode did not find it at a place in an editor (source:
+ * PickedToken['source'], or 'restored').
+ */
 function noPlace(source: string): string {
   switch (source) {
-    case 'argument':
-      return vscode.l10n.t('This token came from the argument, not from an editor, so there is no place to write a new one back to');
-    case 'selection':
-      return vscode.l10n.t('This token came from the selection, not from an editor, so there is no place to write a new one back to');
-    case 'cursor':
-      return vscode.l10n.t('This token came from the cursor, not from an editor, so there is no place to write a new one back to');
     case 'clipboard':
       return vscode.l10n.t('This token came from the clipboard, not from an editor, so there is no place to write a new one back to');
     case 'input':
-      return vscode.l10n.t('This token came from the input, not from an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t('This token was typed in, not found in an editor, so there is no place to write a new one back to');
+    case 'argument':
+      return vscode.l10n.t('This token was passed to the command, not found in an editor, so there is no place to write a new one back to');
     case 'restored':
-      return vscode.l10n.t('This token came from the restored, not from an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t('The panel was restored after a reload and no longer knows where this token was in the editor, so there is no place to write a new one back to');
     default:
-      return vscode.l10n.t('This token came from the {0}, not from an editor, so there is no place to write a new one back to', source);
+      // A selection that is not a well-formed token: shown, but not found at a place.
+      return vscode.l10n.t('Decode did not find this token at a place in an editor, so there is no place to write a new one back to');
   }
 }
 

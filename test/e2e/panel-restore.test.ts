@@ -40,7 +40,7 @@ describe('the JWT panel across hide/show and reload', function () {
     await tab.waitFor({ state: 'visible', timeout: 60000 });
     await tab.click();
     const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 120000 });
-    assert.match(await restored.evaluate(() => document.body.innerText), /from restored/);
+    assert.match(await restored.evaluate(() => document.body.innerText), /restored after a reload/);
     await vs.screenshot('panel-restored');
   });
 

@@ -68,6 +68,6 @@ describe('panel: edit & re-sign', () => {
 
     await vscode.commands.executeCommand('jwt.decode', VALID);
     const [refused] = await panel.panelMessage({ type: 'writeBack', token: VALID });
-    assert.deepEqual(refused, { type: 'failed', action: 'writeBack', message: 'This token came from the argument, not from an editor, so there is no place to write a new one back to' });
+    assert.deepEqual(refused, { type: 'failed', action: 'writeBack', message: 'This token was passed to the command, not found in an editor, so there is no place to write a new one back to' });
   });
 });
