@@ -11,7 +11,7 @@
 //        JWT_KEEP_TMP=1      keep the runs' temp folders
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OUTPUT_DIR, REPO, codeServerDir, findChromium, log, slug } from './vscode-server';
+import { OUTPUT_DIR, REPO, SetupError, codeServerDir, findChromium, log, slug } from './vscode-server';
 import { liveWorkbenches } from './workbench';
 
 async function screenshotAll(prefix: string): Promise<void> {
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    log(`FAILED: ${error.stack ?? error.message}`);
+    log(`FAILED: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}`);
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);
   },

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import {
-  OUTPUT_DIR, REPO, SAMPLES, delay, isNoise, launchBrowser, log, makeRunDirs, readManifest, readTail, removeRunDirs, startServer,
+  OUTPUT_DIR, REPO, SAMPLES, SetupError, delay, isNoise, launchBrowser, log, makeRunDirs, readManifest, readTail, removeRunDirs, startServer,
   type BrowserSession, type CodeServer,
 } from './vscode-server';
 
@@ -131,7 +131,7 @@ async function main(): Promise<number> {
   let code = 0;
   for (const host of hosts) {
     code = (await runHost(host).catch((error: Error) => {
-      log(`FAILED: ${error.stack ?? error.message}`);
+      log(`FAILED: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}`);
       console.log(`integration (${host}): 0 passed, 1 failed`);
       return 1;
     })) || code;

@@ -1,12 +1,12 @@
 // The real VS Code the integration and e2e suites run in: code-server (VS Code's own workbench and
 // Node extension host) on Node 24, opened in headless Chromium through playwright-core. Everything a
 // run writes goes to a fresh temp folder; the server runs in its own process group and is killed whole.
-// See shared/REAL-VSCODE.md for how this was worked out.
+// test/harness/README.md says how and why.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadPlaywright, type Browser, type BrowserContext, type Page } from './playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 /** Screenshots and logs of test runs (gitignored). */
@@ -38,27 +38,30 @@ export function log(message: string): void {
 }
 
 let cacheDir: string | undefined;
+/** A test run could not be set up (the real VS Code could not be installed): said in a sentence, no stack. */
+export class SetupError extends Error {}
+
 /**
- * The folder holding code-server, Node 24 and playwright-core. Installs them on first use (about 4
- * minutes; cached under ~/.cache/jwt-toolkit-vscode, or $JWT_TEST_CACHE). $JWT_CODE_SERVER_DIR points
- * at an existing one instead.
+ * The folder holding code-server and Node 24. Installs them on first use (about 4 minutes; cached under
+ * ~/.cache/jwt-toolkit-vscode, or $JWT_TEST_CACHE). $JWT_CODE_SERVER_DIR points at an existing one instead.
  */
 export function codeServerDir(): string {
   if (cacheDir) return cacheDir;
   const given = process.env.JWT_CODE_SERVER_DIR;
   if (given) {
     if (!fs.existsSync(path.join(given, 'cs', 'node_modules', 'code-server'))) {
-      throw new Error(`JWT_CODE_SERVER_DIR=${given} holds no code-server (cs/node_modules/code-server)`);
+      throw new SetupError(`JWT_CODE_SERVER_DIR=${given} holds no code-server (cs/node_modules/code-server)`);
     }
     return (cacheDir = given);
   }
   const script = path.join(__dirname, 'install-code-server.sh');
   const started = Date.now();
-  // stderr (npm's progress) goes straight to ours; stdout is the folder.
+  // stderr (the script's notices; it cleans the environment for the npm it runs) goes straight to ours;
+  // stdout is the folder.
   const result = spawnSync('bash', [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0) throw new SetupError('the real VS Code for the tests could not be installed: the lines above say why');
   const dir = result.stdout.trim().split('\n').pop() ?? '';
-  if (!fs.existsSync(path.join(dir, '.complete'))) throw new Error(`${script} printed "${dir}", which is not a finished install`);
+  if (!fs.existsSync(path.join(dir, '.complete'))) throw new SetupError(`${script} printed "${dir}", which is not a finished install`);
   const seconds = (Date.now() - started) / 1000;
   if (seconds > 5) log(`installed code-server into ${dir} in ${seconds.toFixed(0)} s`);
   return (cacheDir = dir);
@@ -82,7 +85,7 @@ export function findChromium(): string {
       }
     }
   }
-  throw new Error('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chrome');
+  throw new SetupError('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chrome');
 }
 
 export interface RunDirs {
@@ -378,7 +381,6 @@ export interface BrowserSession {
 
 /** Headless Chromium (Debian's or $CHROMIUM) with one page; the clipboard is readable from the given origin. */
 export async function launchBrowser(options: { origin?: string; viewport?: { width: number; height: number }; dirs?: RunDirs } = {}): Promise<BrowserSession> {
-  const { chromium } = loadPlaywright(codeServerDir());
   const env = options.dirs ? { ...process.env, ...isolatedEnv(options.dirs) } : undefined;
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, timeout: 60000, ...(env ? { env } : {}) });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });

@@ -14,7 +14,7 @@ import {
   OUTPUT_DIR, REPO, SAMPLES, installExtensionCopy, installVsix, launchBrowser, log, makeRunDirs, readManifest, readTail,
   removeRunDirs, slug, startServer, type BrowserSession, type CodeServer, type RunDirs,
 } from './vscode-server';
-import type { Frame, Locator, Page } from './playwright';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 export interface WorkbenchOptions {
   /** The folder to open; copied into the run's temp folder first (unless copyWorkspace is false). Default: samples/. */
