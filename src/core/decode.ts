@@ -29,7 +29,7 @@ export interface DecodeOptions {
 }
 
 /** Longer inputs are refused outright (1 MiB of UTF-16 code units); real tokens are a few KB. */
-export const MAX_TOKEN_LENGTH = 1024 * 1024;
+export const MAX_DECODE_LENGTH = 1024 * 1024;
 /**
  * Deeper JSON is not parsed: V8's JSON.parse takes ~250 ms on a megabyte of "[", and JSON.stringify,
  * structured cloning (postMessage to the panel) and recursive renderers overflow the stack a few
@@ -73,8 +73,8 @@ export function splitToken(token: string): SplitToken {
   if (typeof token !== 'string') {
     throw new JwtError('not-a-string', l10n.t('Expected the token as a string, got {0}', jsonType(token)));
   }
-  if (token.length > MAX_TOKEN_LENGTH) {
-    throw new JwtError('too-large', l10n.t('The token is {0} characters long; tokens over {1} characters are not decoded', token.length, MAX_TOKEN_LENGTH));
+  if (token.length > MAX_DECODE_LENGTH) {
+    throw new JwtError('too-large', l10n.t('The token is {0} characters long; tokens over {1} characters are not decoded', token.length, MAX_DECODE_LENGTH));
   }
   const offset = token.length - token.trimStart().length;
   const text = token.trim();

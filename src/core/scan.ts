@@ -19,7 +19,7 @@ import type { TokenKind, TokenMatch } from './types';
  * tokens stay far below it (servers cap a request header at 8 to 16 KB); it bounds `tokenAt` to
  * about a hundred microseconds in the worst case, a huge run of base64url.
  */
-export const MAX_TOKEN_LENGTH = 64 * 1024;
+export const MAX_FOUND_TOKEN_LENGTH = 64 * 1024;
 /** Longest header segment decoded: 16 KB of base64url, room for an x5c certificate chain. */
 export const MAX_HEADER_LENGTH = 16 * 1024;
 /** `{"alg":""}` is 10 bytes, 14 base64url characters: nothing shorter can be a header. */
@@ -101,14 +101,14 @@ export function findTokens(text: string): TokenMatch[] {
 /**
  * The token covering `offset` (`start <= offset <= end`: a cursor right after a token is on it),
  * or undefined. Looks only at the run of base64url characters and dots around `offset`, at most
- * about MAX_TOKEN_LENGTH to either side, so it costs microseconds on any text. It agrees with
+ * about MAX_FOUND_TOKEN_LENGTH to either side, so it costs microseconds on any text. It agrees with
  * findTokens exactly: same tokens, same caps.
  * @example tokenAt('token=eyJhbGciOiJIUzI1NiJ9.e30.c2ln;', 10)?.kind // 'jws'
  */
 export function tokenAt(text: string, offset: number): TokenMatch | undefined {
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return undefined;
   // A token starts where its run of base64url and dots starts: find that run's start.
-  const floor = Math.max(0, offset - MAX_TOKEN_LENGTH - MAX_ESCAPE_LENGTH - 1);
+  const floor = Math.max(0, offset - MAX_FOUND_TOKEN_LENGTH - MAX_ESCAPE_LENGTH - 1);
   let runStart = offset;
   while (runStart > floor && isRunChar(text.charCodeAt(runStart - 1))) runStart--;
   // A run that starts further left makes any token covering offset longer than the cap.
@@ -200,17 +200,17 @@ function opensObject(text: string, start: number, end: number): boolean {
  * - 5 segments, iv and ciphertext non-empty (the encrypted key is empty for alg "dir"), a header
  *   with a string "enc": 'jwe'.
  * - Anything else (`a.b.c.d`, `hdr.p.s..x`, `hdr..`) is no token. Nor is a run that goes on past
- *   MAX_TOKEN_LENGTH from the start.
+ *   MAX_FOUND_TOKEN_LENGTH from the start.
  * Payload and signature are not decoded: a token with a broken payload is still shown, as broken.
  */
 function tokenFrom(text: string, start: number, dot: number, headers?: Map<string, number>): TokenMatch | number {
   // The run of base64url characters and dots that follows, looked at up to the cap: the regex
   // engine walks it faster than a charCodeAt loop, and the slice keeps it within the cap.
-  const window = text.slice(dot, Math.min(text.length, start + MAX_TOKEN_LENGTH + 1));
+  const window = text.slice(dot, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
   RUN.lastIndex = 0;
   RUN.test(window);
   const runEnd = dot + RUN.lastIndex;
-  if (runEnd - start > MAX_TOKEN_LENGTH) return runEnd;
+  if (runEnd - start > MAX_FOUND_TOKEN_LENGTH) return runEnd;
   let coreEnd = runEnd;
   while (text.charCodeAt(coreEnd - 1) === DOT) coreEnd--;
   if (coreEnd === dot) return runEnd;

@@ -2,7 +2,7 @@
 // the rules, and the invariants every match must satisfy.
 import assert from 'node:assert/strict';
 import { base64url, decodeProtectedHeader } from 'jose';
-import { MAX_HEADER_LENGTH, MAX_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
+import { MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
 import type { TokenKind, TokenMatch } from '../../src/core/types';
 
 /** base64url of a JSON value, or of a string taken as raw text. */
@@ -45,7 +45,7 @@ export function referenceTokens(text: string): TokenMatch[] {
       before === '%' ? (URL_ESCAPE.test(run) ? 2 : 0) : before === '\\' ? (BACKSLASH_ESCAPES.find(([re]) => re.test(run))?.[1] ?? 0) : 0;
     start += skip;
     run = run.slice(skip);
-    if (run.length > MAX_TOKEN_LENGTH) continue;
+    if (run.length > MAX_FOUND_TOKEN_LENGTH) continue;
     const core = run.replace(/\.+$/, '');
     const parts = core.split('.');
     if (parts[0]!.length > MAX_HEADER_LENGTH) continue;
@@ -81,7 +81,7 @@ export function assertMatchInvariants(text: string, matches: TokenMatch[]): void
     assert.ok(m.start >= previousEnd, 'in order, not overlapping');
     previousEnd = m.end;
     assert.equal(text.slice(m.start, m.end), m.token);
-    assert.ok(m.token.length <= MAX_TOKEN_LENGTH);
+    assert.ok(m.token.length <= MAX_FOUND_TOKEN_LENGTH);
     // Never part of a longer run: before it a boundary or an escape, after it no more base64url.
     const before = text.slice(Math.max(0, m.start - 6), m.start);
     assert.ok(!/[.]$/.test(before), `dot before ${JSON.stringify(before)}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CompactEncrypt, CompactSign, SignJWT, UnsecuredJWT, generateKeyPair, generateSecret } from 'jose';
-import { MAX_HEADER_LENGTH, MAX_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
+import { MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
 import { CLAIMS, HS256, SIG, assertTokens, b64, jwe, jws, referenceTokens, unsecured } from './scan-helpers';
 
 /** RFC 7519 section 3.1, also RFC 7515 A.1: the header has a CRLF in it. */
@@ -285,10 +285,10 @@ describe('scan: findTokens', () => {
       assertTokens(sized(MAX_HEADER_LENGTH + 2, MAX_HEADER_LENGTH + 100), []);
     });
 
-    it(`takes tokens up to ${MAX_TOKEN_LENGTH} characters, in findTokens and tokenAt alike`, () => {
-      const longest = sized(100, MAX_TOKEN_LENGTH);
+    it(`takes tokens up to ${MAX_FOUND_TOKEN_LENGTH} characters, in findTokens and tokenAt alike`, () => {
+      const longest = sized(100, MAX_FOUND_TOKEN_LENGTH);
       assertTokens(`x ${longest} x`, [longest]);
-      const tooLong = sized(100, MAX_TOKEN_LENGTH + 1);
+      const tooLong = sized(100, MAX_FOUND_TOKEN_LENGTH + 1);
       assertTokens(`x ${tooLong} x`, []);
       for (const offset of [2, 1000, tooLong.length]) assert.equal(tokenAt(`x ${tooLong} x`, offset), undefined);
     });
@@ -311,7 +311,7 @@ describe('scan: findTokens', () => {
         const matches = findTokens(text);
         const ms = performance.now() - t0;
         assert.ok(ms < 1000, `${ms} ms`);
-        // A run that has not ended within MAX_TOKEN_LENGTH is no token, trailing dots included.
+        // A run that has not ended within MAX_FOUND_TOKEN_LENGTH is no token, trailing dots included.
         assert.deepEqual(matches, []);
         for (const offset of [0, text.length >> 1, text.length]) tokenAt(text, offset);
       });
