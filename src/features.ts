@@ -1,13 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { DecodedTokenDocuments, compareCommand } from './compare';
 import type { CommandId } from './contributions';
-import { HintDecorations } from './decorations';
-import { TokenDiagnostics, TokenProblemActions } from './diagnostics';
-import { TokenHoverProvider } from './hover';
-import { KeyStore } from './keys/store';
+import { DecodedTokenDocuments } from './decode/decodedDocuments';
+import { HoverVerifier } from './hover/hoverVerifier';
+import { TokenHover } from './hover/tokenHover';
+import { KeyStore } from './keys/keyStore';
+import { ExpiryHints } from './problems/expiryHints';
+import { ProblemQuickFixes } from './problems/problemQuickFixes';
+import { TokenProblems } from './problems/tokenProblems';
 import type { HostToPanel, PanelState, PanelToHost } from './protocol';
-import { HoverVerifier } from './verifyHover';
 
 /** What activation.ts forwards to once the features have started. */
 export interface Features {
@@ -23,30 +24,30 @@ export interface Features {
 /**
  * Starts the features: hints and Problems begin watching the editors, and the providers and commands
  * activation.ts registered get their implementations. Each command's module (the panel, signing, key
- * management…) still loads only when it first runs.
+ * management…) still loads only when it first runs; each lives in its feature's folder as
+ * `<command>Command.ts`.
  */
 export function startFeatures(context: vscode.ExtensionContext): Features {
   // The core speaks through @vscode/l10n: give it the bundle VS Code loaded for the display language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const keys = new KeyStore(context.secrets, context.globalState, context.workspaceState);
   const deps = { extensionUri: context.extensionUri, keys, globalState: context.globalState };
-  const panel = () => import('./panel/panel');
-  context.subscriptions.push(keys, new HintDecorations(), new TokenDiagnostics());
+  const panel = () => import('./panel/tokenPanel');
+  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems());
   return {
-    hover: new TokenHoverProvider(new HoverVerifier(keys)),
-    codeActions: new TokenProblemActions(),
+    hover: new TokenHover(new HoverVerifier(keys)),
+    codeActions: new ProblemQuickFixes(),
     decodedDocuments: new DecodedTokenDocuments(),
     commands: {
-      'jwt.decode': lazy(() => import('./commands'), (m, arg) => m.decodeCommand(deps, arg)),
-      'jwt.copyDecoded': lazy(() => import('./commands'), (m, arg) => m.copyDecodedCommand(arg)),
-      // compare.ts is loaded with the features anyway, for the decoded-token documents its diff shows.
-      'jwt.compare': (a?: unknown, b?: unknown) => compareCommand(a, b),
-      'jwt.signSelection': lazy(() => import('./signSelection'), (m, arg) => m.signSelectionCommand(deps, arg)),
-      'jwt.verify': lazy(() => import('./verifyCommand'), (m, arg) => m.verifyCommand(deps, arg)),
-      'jwt.verifyWithIssuer': lazy(() => import('./issuerCommand'), (m, arg) => m.verifyWithIssuerCommand(arg)),
-      'jwt.verifyFlaskSession': lazy(() => import('./flaskVerify'), (m, arg) => m.verifyFlaskSessionCommand(keys, arg)),
-      'jwt.manageKeys': lazy(() => import('./keys/manage'), (m, arg) => m.manageKeysCommand(keys, arg)),
-      'jwt.openSamples': lazy(() => import('./samples'), (m) => m.openSamplesCommand()),
+      'jwt.decode': lazy(() => import('./decode/decodeCommand'), (m, arg) => m.decodeCommand(deps, arg)),
+      'jwt.copyDecoded': lazy(() => import('./decode/copyDecodedCommand'), (m, arg) => m.copyDecodedCommand(arg)),
+      'jwt.compare': lazy(() => import('./decode/compareCommand'), (m, a, b) => m.compareCommand(a, b)),
+      'jwt.openSamples': lazy(() => import('./decode/openSamplesCommand'), (m) => m.openSamplesCommand()),
+      'jwt.signSelection': lazy(() => import('./sign/signSelectionCommand'), (m, arg) => m.signSelectionCommand(deps, arg)),
+      'jwt.verify': lazy(() => import('./verify/verifyCommand'), (m, arg) => m.verifyCommand(deps, arg)),
+      'jwt.verifyWithIssuer': lazy(() => import('./verify/verifyWithIssuerCommand'), (m, arg) => m.verifyWithIssuerCommand(arg)),
+      'jwt.verifyFlaskSession': lazy(() => import('./verify/verifyFlaskSessionCommand'), (m, arg) => m.verifyFlaskSessionCommand(keys, arg)),
+      'jwt.manageKeys': lazy(() => import('./keys/manageKeysCommand'), (m, arg) => m.manageKeysCommand(keys, arg)),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
     panelMessage: async (message) => (await (await panel()).TokenPanel.open?.receive(message)) ?? [],

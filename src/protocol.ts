@@ -4,13 +4,17 @@
  * Key material travels only panel → host (pasted text, to be used once); nothing the host sends
  * ever holds any: saved keys appear as names and facts (type, thumbprint).
  */
-import type { ClaimCheck, ExpectedClaims } from './core/expected';
-import type { TokenInspection } from './core/inspect';
-import type { KeyFacts } from './core/keyFacts';
-import type { DecodedToken, VerifyResult } from './core/types';
+import type { ClaimCheck, DecodedToken, ExpectedClaims, KeyFacts, TokenInspection, VerifyResult } from './core';
 
 /** The panel's webview type (contributes it to activation and to the serializer that revives it). */
 export const PANEL_VIEW_TYPE = 'jwt.panel';
+
+/**
+ * Where the shown token came from: a command's argument, the editor's selection, the token under the
+ * cursor, the clipboard, the input box, or a panel brought back after a window reload. Every switch
+ * over it is exhaustive, so a new origin cannot go unworded.
+ */
+export type TokenOrigin = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input' | 'restored';
 
 /** What the panel remembers across hide/show and window reloads (webview state). */
 export interface PanelState {
@@ -47,8 +51,8 @@ export interface VerifyOutcome extends VerifyResult {
 export type WriteBack = { enabled: true; where: string } | { enabled: false; reason: string };
 
 export type HostToPanel =
-  /** Show a token; `source` says where it came from ("selection", "clipboard", …). */
-  | { type: 'show'; inspection: TokenInspection; source: string; keys: SavedKey[]; pinned?: string; writeBack: WriteBack; lastAlg?: string }
+  /** Show a token and where it came from. */
+  | { type: 'show'; inspection: TokenInspection; source: TokenOrigin; keys: SavedKey[]; pinned?: string; writeBack: WriteBack; lastAlg?: string }
   | { type: 'keys'; keys: SavedKey[]; pinned?: string }
   | { type: 'verified'; outcome: VerifyOutcome }
   | { type: 'signed'; token: string; warnings: string[] }

@@ -1,6 +1,6 @@
 /** The panel's Decrypt section for a JWE: a key, the Decrypt button, and room for the decrypted layer. */
 import * as l10n from '@vscode/l10n';
-import { keyCanDecrypt } from '../../src/core/decrypt';
+import { keyCanDecrypt } from '../../src/core';
 import type { PanelToHost, SavedKey } from '../../src/protocol';
 import { h, icon } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';

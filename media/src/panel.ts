@@ -4,12 +4,8 @@
  */
 import './l10n';
 import * as l10n from '@vscode/l10n';
-import { decodePlaintext, decodeToken, segmentLabel } from '../../src/core/decode';
-import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
-import { statusLabel, utcText, type StatusLabel } from '../../src/core/status';
-import type { DecodedToken, TimeClaim } from '../../src/core/types';
-import type { TokenInspection } from '../../src/core/inspect';
-import type { HostToPanel, PanelState, PanelToHost, SavedKey } from '../../src/protocol';
+import { CLAIM_DESCRIPTIONS, decodePlaintext, decodeToken, describeClaim, segmentLabel, statusLabel, utcText, type DecodedToken, type StatusLabel, type TimeClaim, type TokenInspection } from '../../src/core';
+import type { HostToPanel, PanelState, PanelToHost, SavedKey, TokenOrigin } from '../../src/protocol';
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
@@ -115,7 +111,7 @@ function renderEmpty(): void {
   app.replaceChildren(h('p', { class: 'muted' }, l10n.t('Nothing to show: this panel came back without its token.')), decode);
 }
 
-function render(inspection: TokenInspection, source: string): void {
+function render(inspection: TokenInspection, source: TokenOrigin): void {
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
   app.setAttribute('data-layer', '1');
@@ -185,7 +181,7 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
 }
 
 /** A layer's status and header facts; the outermost layer's also says where the token came from. */
-function renderStatus(decoded: DecodedToken | undefined, header: Record<string, unknown> = {}, source?: string): HTMLElement {
+function renderStatus(decoded: DecodedToken | undefined, header: Record<string, unknown> = {}, source?: TokenOrigin): HTMLElement {
   const facts = [
     decoded && kindText(decoded.kind),
     stringOf(header.alg),
@@ -257,8 +253,8 @@ function copyButton(what: string, label: string, title: string): HTMLElement {
   return h('button', { class: 'copy', 'data-copy': what, 'data-label': label, title }, icon('copy'), ' ', l10n.t('Copy'));
 }
 
-/** "from selection" and the like: where the host found the token (TokenSource['source'], or 'restored'). */
-function sourceText(source: string): string {
+/** "from selection" and the like: where the host found the token. */
+function sourceText(source: TokenOrigin): string {
   switch (source) {
     case 'selection':
       return l10n.t('from selection');
@@ -272,8 +268,6 @@ function sourceText(source: string): string {
       return l10n.t('from input');
     case 'restored':
       return l10n.t('restored after a reload');
-    default:
-      return l10n.t('from {0}', source);
   }
 }
 

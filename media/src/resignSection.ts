@@ -1,8 +1,6 @@
 /** The panel's Edit & re-sign section: a payload editor checked as you type, algorithm, key, and the new token. */
 import * as l10n from '@vscode/l10n';
-import { keyMisfit } from '../../src/core/keyFacts';
-import { parsePayload } from '../../src/core/payload';
-import { SIGNING_ALGORITHMS } from '../../src/core/sign';
+import { keyMisfit, parsePayload, SIGNING_ALGORITHMS } from '../../src/core';
 import type { PanelToHost, SavedKey, WriteBack } from '../../src/protocol';
 import { h, icon } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';

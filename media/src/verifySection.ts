@@ -1,6 +1,6 @@
 /** The panel's Verify section: key, expected claims (iss, aud, clock tolerance), and the verdict. */
 import * as l10n from '@vscode/l10n';
-import { keyMisfit } from '../../src/core/keyFacts';
+import { keyMisfit } from '../../src/core';
 import type { PanelToHost, SavedKey, VerifyOutcome } from '../../src/protocol';
 import { h, icon } from './dom';
 import type { PanelIcon } from './icons';

@@ -4,11 +4,11 @@
  */
 export type { TokenKind, TokenMatch, TimeClaim, TokenStatus, DecodedToken, VerifyResult } from './types';
 export { findTokens, tokenAt } from './scan';
-export { decodeToken, decodePlaintext, splitToken } from './decode';
-export { decryptToken } from './decrypt';
+export { decodeToken, decodePlaintext, segmentLabel, splitToken } from './decode';
+export { decryptToken, keyCanDecrypt } from './decrypt';
 export type { DecryptResult } from './decrypt';
 export { innerToken } from './nested';
-export { describeClaim, formatRelative, CLAIM_DESCRIPTIONS } from './claims';
+export { describeClaim, formatDuration, formatRelative, CLAIM_DESCRIPTIONS } from './claims';
 export { verifyToken } from './verify';
 export { signPayload, signingWarnings, SIGNING_ALGORITHMS } from './sign';
 export { JwtError } from './errors';
@@ -26,6 +26,9 @@ export type { Expiry } from './expiry';
 export { checkExpectedClaims } from './expected';
 export type { ExpectedClaims, ClaimCheck } from './expected';
 export { readKeyFacts, keyDescription, keyMisfit } from './keyFacts';
+export { keyKid } from './keyKid';
+export { sharedSecretBytes } from './sharedSecret';
+export { unsecuredToken } from './unsecured';
 export type { KeyFacts } from './keyFacts';
 export { generateSigningKey } from './keygen';
 export { exportPublicKey } from './exportKey';

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FlaskVerifyResult } from '../../src/core';
-import type { FlaskVerifyArgs } from '../../src/flaskVerify';
+import type { FlaskVerifyArgs } from '../../src/verify/verifyFlaskSessionCommand';
 import { manageOk, uniqueName } from './signing-helpers';
-import { activateExtension, base64url, closeAllEditors, eventually, hoverText, openText } from './util';
+import { base64url, eventually, hoverText, openText, useExtension } from './util';
 
 const SMALL = 'eyJ1c2VyX2lkIjo0MiwibmFtZSI6IkFkYSJ9.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8';
 const TAGGED =
@@ -44,11 +44,7 @@ async function verifyCookie(args: FlaskVerifyArgs): Promise<FlaskVerifyResult> {
 }
 
 describe('Flask session cookies', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('shows the session, when it was signed, and that it is older than the default lifetime', async () => {
     const text = await hoverOver(`GET / HTTP/1.1\nCookie: session=${SMALL}; theme=dark\n`, SMALL);

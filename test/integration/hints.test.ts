@@ -1,25 +1,21 @@
 // Inline expiry hints in the real extension host. Decorations cannot be read back through the API, so
-// the test runs its own HintDecorations (the same class the extension registers) beside the
+// the test runs its own ExpiryHints (the same class the extension registers) beside the
 // extension's and reads what it drew; the extension's instance runs through the same events.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HintDecorations } from '../../src/decorations';
+import { ExpiryHints } from '../../src/problems/expiryHints';
 import { ALG_NONE, EXPIRED, JWE, NO_EXPIRY, VALID } from '../harness/sample-tokens';
-import { activateExtension, closeAllEditors, eventually, openText } from './util';
+import { eventually, openText, useExtension } from './util';
 
 const CONTENT = `valid=${VALID}\nexpired: ${EXPIRED}\n\nnone "${ALG_NONE}"\njwe ${JWE} tail\nforever ${NO_EXPIRY}\n`;
 
 describe('inline hints', () => {
-  let hints: HintDecorations;
+  let hints: ExpiryHints;
 
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  beforeEach(() => (hints = new HintDecorations()));
+  useExtension();
+  beforeEach(() => (hints = new ExpiryHints()));
   afterEach(async () => {
     hints.dispose();
-    await closeAllEditors();
   });
 
   const shown = (editor: vscode.TextEditor) => hints.hintsShown(editor).map(({ line, column, hint }) => `${line}:${column} ${hint.tone} ${hint.text}`);

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { JwtToolkitApi } from '../../src/activation';
-import type { ManageArgs, ManageOutcome } from '../../src/keys/manage';
-import type { SignArgs, SignOutcome } from '../../src/signSelection';
-import type { VerifyArgs } from '../../src/verifyCommand';
+import type { ManageArgs, ManageOutcome } from '../../src/keys/manageKeysCommand';
+import type { SignArgs, SignOutcome } from '../../src/sign/signSelectionCommand';
+import type { VerifyArgs } from '../../src/verify/verifyCommand';
 import type { VerifyOutcome } from '../../src/protocol';
 import { activateExtension } from './util';
 

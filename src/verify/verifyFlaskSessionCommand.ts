@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { findSessionCookies, flaskSessionAt, formatRelative, verifyFlaskSession, type FlaskVerifyResult } from './core';
-import { formatDuration } from './core/claims';
-import { readKey } from './core/key';
-import { sessionLifetime } from './flaskHover';
-import { askKeyText } from './keys/choice';
-import type { KeyStore } from './keys/store';
+import { findSessionCookies, flaskSessionAt, formatDuration, formatRelative, sharedSecretBytes, verifyFlaskSession, type FlaskVerifyResult } from '../core';
+import { sessionLifetime } from './flaskSessionLifetime';
+import { askKeyText } from '../keys/keyChoice';
+import type { KeyStore } from '../keys/keyStore';
 
 /** Arguments that let callers (and tests) verify without prompts. */
 export interface FlaskVerifyArgs {
@@ -106,10 +104,10 @@ async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
  * @throws {Error} naming the key (never its content) when it is not a text secret
  */
 async function savedSecretKey(keys: KeyStore, name: string): Promise<string> {
-  const key = readKey(await keys.material(name));
-  if (key.type !== 'secret') throw new Error(vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name));
+  const secret = sharedSecretBytes(await keys.material(name));
+  if (!secret) throw new Error(vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(key.bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(secret);
   } catch {
     throw new Error(vscode.l10n.t('The saved key "{0}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here', name));
   }

@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
-import { tokenAt, inspectToken, utcText } from './core';
-import type { TokenInspection, TimeClaim } from './core';
-import { statusLabel } from './core/status';
+import { inspectToken, statusLabel, tokenAt, utcText, type TimeClaim, type TokenInspection } from '../core';
 import { flaskSessionHover } from './flaskHover';
 import { appendFenced } from './markdown';
-import type { VerifyOutcome } from './protocol';
-import type { HoverVerifier } from './verifyHover';
-import { verdictText } from './verifyWith';
+import type { VerifyOutcome } from '../protocol';
+import type { HoverVerifier } from './hoverVerifier';
+import { verdictText } from '../verify/verifyWithKey';
 
 /** Hovers decode only the token under the mouse; recent results are kept by token text. */
 const CACHE_SIZE = 64;
 const CACHE_MAX_AGE_MS = 5_000;
 
-export class TokenHoverProvider implements vscode.HoverProvider {
+export class TokenHover implements vscode.HoverProvider {
   private readonly cache = new Map<string, { inspection: TokenInspection; at: number }>();
 
   /** `verifier`: adds a signature check when a saved key fits the token (see HoverVerifier). */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { EXPIRY_PRESETS, durationSeconds, parsePayload, SIGNING_ALGORITHMS, withExpiry, type Expiry } from './core';
-import { keyChoiceFromArgs } from './keys/choice';
-import { pickSigningKey } from './keys/pick';
-import type { KeyStore } from './keys/store';
-import { LAST_ALG, signWith } from './signing';
+import { EXPIRY_PRESETS, durationSeconds, parsePayload, SIGNING_ALGORITHMS, withExpiry, type Expiry } from '../core';
+import { keyChoiceFromArgs } from '../keys/keyChoice';
+import { pickSigningKey } from '../keys/pickKey';
+import type { KeyStore } from '../keys/keyStore';
+import { LAST_ALG, signWithKey } from './signWithKey';
 
 export type SignOutput = 'replace' | 'insertAfter' | 'copy';
 
@@ -72,7 +72,7 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
 
   let signed: { token: string; warnings: string[] };
   try {
-    signed = await signWith(deps.keys, withExpiry(claims, expiry), alg, key);
+    signed = await signWithKey(deps.keys, withExpiry(claims, expiry), alg, key);
   } catch (error) {
     return fail((error as Error).message);
   }

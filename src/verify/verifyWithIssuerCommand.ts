@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { IssuerCache, verifyWithIssuer, type IssuerVerifyResult } from './core';
-import { askForToken, findTokenInContext } from './tokenSource';
+import { IssuerCache, verifyWithIssuer, type IssuerVerifyResult } from '../core';
+import { askForToken, findTokenInContext } from '../decode/tokenSource';
 
 /** Discovery documents and key sets fetched in this session, reused until the window reloads. */
 const cache = new IssuerCache();

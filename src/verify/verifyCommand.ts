@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { inspectToken, type ExpectedClaims } from './core';
-import { askKeyName, keyChoiceFromArgs } from './keys/choice';
-import { pickVerificationKey } from './keys/pick';
-import type { KeyStore } from './keys/store';
-import { TokenPanel, type PanelDeps } from './panel/panel';
-import type { KeyChoice, VerifyOutcome } from './protocol';
-import { askForToken, findTokenInContext, type PickedToken } from './tokenSource';
-import { verdictText, verifyWith } from './verifyWith';
+import { inspectToken, type ExpectedClaims } from '../core';
+import { askKeyName, keyChoiceFromArgs } from '../keys/keyChoice';
+import { pickVerificationKey } from '../keys/pickKey';
+import type { KeyStore } from '../keys/keyStore';
+import type { PanelDeps } from '../panel/panelDeps';
+import { TokenPanel } from '../panel/tokenPanel';
+import type { KeyChoice, VerifyOutcome } from '../protocol';
+import { askForToken, findTokenInContext, type PickedToken } from '../decode/tokenSource';
+import { verdictText, verifyWithKey } from './verifyWithKey';
 
 /** Arguments that let callers (and tests) verify without prompts. */
 export interface VerifyArgs {
@@ -38,7 +39,7 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
     vscode.window.setStatusBarMessage(vscode.l10n.t('Verification cancelled'), 3000);
     return undefined;
   }
-  const outcome = await verifyWith(deps.keys, picked.token, choice, args.expected);
+  const outcome = await verifyWithKey(deps.keys, picked.token, choice, args.expected);
   TokenPanel.show(deps, picked).showVerification(outcome);
   void notify(deps.keys, outcome, choice);
   return outcome;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { signPayload } from './core';
-import { loadJose } from './core/jose';
+import { signPayload, unsecuredToken } from '../core';
 
 /** Signs the demo tokens. A throwaway: the document says it, so users can verify with it. */
 const DEMO_SECRET = 'walkthrough-demo-secret';
@@ -22,8 +21,7 @@ async function samplesMarkdown(now: Date): Promise<string> {
   const sign = (payload: object) => signPayload(payload, { alg: 'HS256', key: DEMO_SECRET });
   const valid = await sign({ ...user, iss: 'https://auth.example.com', iat, exp: iat + 3600 });
   const expired = await sign({ ...user, iat: iat - 2 * 86400, exp: iat - 86400 });
-  const { UnsecuredJWT } = await loadJose();
-  const unsigned = new UnsecuredJWT({ sub: 'guest', iat }).encode();
+  const unsigned = await unsecuredToken({ sub: 'guest', iat });
   return [
     `# ${vscode.l10n.t('JWT Toolkit sample tokens')}`,
     '',

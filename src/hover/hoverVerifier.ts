@@ -1,6 +1,6 @@
-import type { KeyStore } from './keys/store';
-import type { VerifyOutcome } from './protocol';
-import { verifyWith } from './verifyWith';
+import type { KeyStore } from '../keys/keyStore';
+import type { VerifyOutcome } from '../protocol';
+import { verifyWithKey } from '../verify/verifyWithKey';
 
 const CACHE_SIZE = 64;
 
@@ -23,7 +23,7 @@ export class HoverVerifier {
     const id = `${key.name}\n${token}`;
     let outcome = this.cache.get(id);
     if (!outcome) {
-      outcome = verifyWith(this.store, token, { kind: 'saved', name: key.name });
+      outcome = verifyWithKey(this.store, token, { kind: 'saved', name: key.name });
       this.cache.set(id, outcome);
       if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     }

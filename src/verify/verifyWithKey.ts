@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { checkExpectedClaims, inspectToken, verifyToken, type ExpectedClaims, type VerifyResult } from './core';
-import { loadKey } from './keys/choice';
-import type { KeyStore } from './keys/store';
-import type { KeyChoice, Verdict, VerifyOutcome } from './protocol';
+import { checkExpectedClaims, inspectToken, verifyToken, type ExpectedClaims, type VerifyResult } from '../core';
+import { loadKey } from '../keys/keyChoice';
+import type { KeyStore } from '../keys/keyStore';
+import type { KeyChoice, Verdict, VerifyOutcome } from '../protocol';
 
 /**
  * Verifies `token` with a chosen key and checks its claims against `expected`. Never rejects: a key
  * that cannot be loaded is a "cannot verify" outcome with the reason. Without a key (for a token
  * that is not a signed JWS) the outcome says why the token cannot be verified.
  */
-export async function verifyWith(store: KeyStore, token: string, choice: KeyChoice | undefined, expected: ExpectedClaims = {}): Promise<VerifyOutcome> {
+export async function verifyWithKey(store: KeyStore, token: string, choice: KeyChoice | undefined, expected: ExpectedClaims = {}): Promise<VerifyOutcome> {
   const decoded = inspectToken(token).decoded;
   const claims = decoded && typeof decoded.payload === 'object' ? checkExpectedClaims(decoded.payload, expected) : [];
   let keyLabel = vscode.l10n.t('the key');

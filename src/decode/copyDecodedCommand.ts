@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeToken, JwtError } from './core';
-import { TokenPanel, type PanelDeps } from './panel/panel';
-import { askForToken, findTokenInContext } from './tokenSource';
-
-/** "JWT: Decode": the token from the argument, selection, cursor or clipboard, else asks for one. */
-export async function decodeCommand(deps: PanelDeps, arg?: unknown): Promise<void> {
-  const picked = (await findTokenInContext(arg)) ?? (await askForToken());
-  if (!picked) return;
-  TokenPanel.show(deps, picked);
-}
+import { decodeToken, JwtError } from '../core';
+import { findTokenInContext } from './tokenSource';
 
 /** "JWT: Copy Decoded JSON": header and payload of the token in context, as pretty JSON. */
 export async function copyDecodedCommand(arg?: unknown): Promise<void> {

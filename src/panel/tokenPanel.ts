@@ -1,24 +1,10 @@
 import * as vscode from 'vscode';
 import { inspectToken } from '../core';
-import type { KeyStore } from '../keys/store';
 import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type PanelToHost, type VerifyOutcome } from '../protocol';
-import { LAST_ALG } from '../signing';
-import { handlePanelAction, writeBackState } from './actions';
-import { panelHtml, panelResourceRoots } from './html';
-
-/** What the panel needs from the extension. */
-export interface PanelDeps {
-  extensionUri: vscode.Uri;
-  keys: KeyStore;
-  globalState: vscode.Memento;
-}
-
-/** The token shown, where it came from, and (when it came from an editor) where it sits. */
-export interface ShownToken {
-  token: string;
-  source: string;
-  location?: vscode.Location;
-}
+import { LAST_ALG } from '../sign/signWithKey';
+import { handlePanelAction, writeBackState } from './panelActions';
+import type { PanelDeps, ShownToken } from './panelDeps';
+import { panelHtml, panelResourceRoots } from './panelHtml';
 
 /** The one JWT panel: opened by Decode, then updated in place by later Decodes. */
 export class TokenPanel {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { findTokens, tokenAt, decodeToken, JwtError } from './core';
+import { findTokens, tokenAt, decodeToken, JwtError } from '../core';
+import type { TokenOrigin } from '../protocol';
 
 /** A token the user pointed at, and where it came from (shown in the panel). */
 export interface PickedToken {
   token: string;
-  source: 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input';
+  source: Exclude<TokenOrigin, 'restored'>;
   /** Where the token sits in an editor, when it came from one (the panel can write a new one back there). */
   location?: vscode.Location;
 }

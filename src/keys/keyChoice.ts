@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyChoice } from '../protocol';
-import type { KeyStore } from './store';
+import type { KeyStore } from './keyStore';
 
 /** A key ready to use: its material (never to be shown) and how messages name it. */
 export interface LoadedKey {

@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
-import { decodeFlaskSession, flaskSessionAt, formatRelative, utcText } from './core';
-import { formatDuration } from './core/claims';
+import { decodeFlaskSession, flaskSessionAt, formatDuration, formatRelative, utcText } from '../core';
+import { sessionLifetime } from '../verify/flaskSessionLifetime';
 import { appendFenced } from './markdown';
-
-/** Flask's default PERMANENT_SESSION_LIFETIME: 31 days. */
-const DEFAULT_LIFETIME_SECONDS = 31 * 86400;
-
-/** `jwt.flask.sessionLifetime` in seconds, for `scope` (a document's folder may set its app's own). */
-export function sessionLifetime(scope?: vscode.ConfigurationScope): number {
-  return vscode.workspace.getConfiguration('jwt.flask', scope).get<number>('sessionLifetime', DEFAULT_LIFETIME_SECONDS);
-}
 
 /**
  * The hover over a Flask session cookie on `line` at `position`: its payload, when it was signed,

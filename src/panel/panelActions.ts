@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { decodePlaintext, decryptToken, innerToken, inspectToken, parsePayload } from '../core';
-import { askKeyName, fileLabel, loadKey, pickKeyFile } from '../keys/choice';
-import type { HostToPanel, KeyChoice, KeyPurpose, PanelToHost, WriteBack } from '../protocol';
-import { LAST_ALG, signWith } from '../signing';
-import { verifyWith } from '../verifyWith';
-import type { PanelDeps, ShownToken } from './panel';
+import { askKeyName, fileLabel, loadKey, pickKeyFile } from '../keys/keyChoice';
+import type { HostToPanel, KeyChoice, KeyPurpose, PanelToHost, TokenOrigin, WriteBack } from '../protocol';
+import { LAST_ALG, signWithKey } from '../sign/signWithKey';
+import { verifyWithKey } from '../verify/verifyWithKey';
+import type { PanelDeps, ShownToken } from './panelDeps';
 
 /**
  * The panel's requests, done on the host side: verify, re-sign, decrypt, write back, save a pasted key,
@@ -22,7 +22,7 @@ export async function handlePanelAction(
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.label), 3000);
       return [];
     case 'verify':
-      return [{ type: 'verified', outcome: await verifyWith(deps.keys, shown.token, message.key, message.expected) }];
+      return [{ type: 'verified', outcome: await verifyWithKey(deps.keys, shown.token, message.key, message.expected) }];
     case 'sign':
       return [await resign(deps, message)];
     case 'decrypt':
@@ -70,7 +70,7 @@ async function resign(deps: PanelDeps, { payload, alg, key }: Extract<PanelToHos
     return { type: 'failed', action: 'sign', message: vscode.l10n.t('The payload is not a JSON object: {0} at line {1}, column {2}', reason, line, column) };
   }
   try {
-    const signed = await signWith(deps.keys, parsed.claims, alg, key);
+    const signed = await signWithKey(deps.keys, parsed.claims, alg, key);
     await deps.globalState.update(LAST_ALG, alg);
     return { type: 'signed', ...signed };
   } catch (error) {
@@ -83,11 +83,8 @@ export function writeBackState(shown: ShownToken): WriteBack {
   return shown.location ? { enabled: true, where: placeText(shown.location) } : { enabled: false, reason: noPlace(shown.source) };
 }
 
-/**
- * Why a token cannot be written back: Decode did not find it at a place in an editor (source:
- * PickedToken['source'], or 'restored').
- */
-function noPlace(source: string): string {
+/** Why a token cannot be written back: Decode did not find it at a place in an editor. */
+function noPlace(source: TokenOrigin): string {
   switch (source) {
     case 'clipboard':
       return vscode.l10n.t('This token came from the clipboard, not from an editor, so there is no place to write a new one back to');
@@ -97,7 +94,8 @@ function noPlace(source: string): string {
       return vscode.l10n.t('This token was passed to the command, not found in an editor, so there is no place to write a new one back to');
     case 'restored':
       return vscode.l10n.t('The panel was restored after a reload and no longer knows where this token was in the editor, so there is no place to write a new one back to');
-    default:
+    case 'selection':
+    case 'cursor':
       // A selection that is not a well-formed token: shown, but not found at a place.
       return vscode.l10n.t('Decode did not find this token at a place in an editor, so there is no place to write a new one back to');
   }

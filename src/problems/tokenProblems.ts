@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { findTokens, findWeakSecret, tokenRisks, weakSecretRisk, type RiskKind, type TokenRisk } from './core';
-import { SKIPPED_SCHEMES } from './contributions';
+import { findTokens, findWeakSecret, tokenRisks, weakSecretRisk, type RiskKind, type TokenRisk } from '../core';
+import { SKIPPED_SCHEMES } from '../contributions';
 
 /** Problems are recomputed once typing pauses this long, never on the keystroke itself. */
 const DEBOUNCE_MS = 400;
@@ -8,7 +8,8 @@ const DEBOUNCE_MS = 400;
 const MAX_PROBLEMS = 1000;
 const MAX_WEAK_SECRET_CHECKS = 200;
 const WEAK_CACHE_SIZE = 5000;
-const SOURCE = 'JWT';
+/** The `source` of our Problems: the quick fixes act on these only. */
+export const PROBLEM_SOURCE = 'JWT';
 
 /** Languages whose files are source code: a long-lived token there is a credential checked in. */
 const CODE_LANGUAGES = new Set([
@@ -31,7 +32,7 @@ const DEFAULT_LEVEL: Record<RiskKind, Level> = { algNone: 'warning', expired: 'i
  * Problems for risky tokens (core/risks.ts) in open documents: computed on open and, debounced, on
  * change; the weak-secret check is asynchronous and remembered per token.
  */
-export class TokenDiagnostics implements vscode.Disposable {
+export class TokenProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly weakSecrets = new Map<string, Promise<string | undefined>>();
@@ -82,7 +83,7 @@ export class TokenDiagnostics implements vscode.Disposable {
       const severity = SEVERITY[level(risk.kind) as keyof typeof SEVERITY];
       if (severity === undefined || diagnostics.length >= MAX_PROBLEMS) return;
       const diagnostic = new vscode.Diagnostic(range, risk.message, severity);
-      diagnostic.source = SOURCE;
+      diagnostic.source = PROBLEM_SOURCE;
       diagnostic.code = risk.kind;
       diagnostics.push(diagnostic);
     };
@@ -115,28 +116,4 @@ export class TokenDiagnostics implements vscode.Disposable {
     }
     return found;
   }
-}
-
-/** Quick fixes on our problems: open the token in the panel, copy its decoded claims. */
-export class TokenProblemActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
-
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const byToken = new Map<string, vscode.Diagnostic[]>();
-    for (const diagnostic of context.diagnostics.filter((d) => d.source === SOURCE)) {
-      const token = document.getText(diagnostic.range);
-      byToken.set(token, [...(byToken.get(token) ?? []), diagnostic]);
-    }
-    return [...byToken].flatMap(([token, diagnostics]) => [
-      quickFix(vscode.l10n.t('Open in JWT panel'), 'jwt.decode', token, diagnostics),
-      quickFix(vscode.l10n.t('Copy decoded claims'), 'jwt.copyDecoded', token, diagnostics),
-    ]);
-  }
-}
-
-function quickFix(title: string, command: string, token: string, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
-  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-  action.command = { title, command, arguments: [token] };
-  action.diagnostics = diagnostics;
-  return action;
 }

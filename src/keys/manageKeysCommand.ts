@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { exportPublicKey, generateSigningKey, SIGNING_ALGORITHMS } from '../core';
 import type { SavedKey } from '../protocol';
-import { askKeyName, askKeyText, keyChoiceFromArgs, loadKey, pickKeyFile } from './choice';
-import type { KeyStore } from './store';
+import { askKeyName, askKeyText, keyChoiceFromArgs, loadKey, pickKeyFile } from './keyChoice';
+import type { KeyStore } from './keyStore';
 
 /** Arguments that let callers (and tests) manage keys without prompts. */
 export type ManageArgs =

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TokenLines, hintsForLines, type PlacedHint } from './core';
+import { TokenLines, hintsForLines, type PlacedHint } from '../core';
 
 /** Lines hinted above and below the visible ones, so a short scroll shows hints at once. */
 const MARGIN_LINES = 40;
@@ -11,7 +11,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * document's tokens are indexed by line and kept up to date edit by edit (core/hints.ts); only the
  * visible lines are hinted, and one timer redraws them when the first label would change.
  */
-export class HintDecorations implements vscode.Disposable {
+export class ExpiryHints implements vscode.Disposable {
   private readonly indexes = new Map<string, TokenLines>();
   private readonly shown = new Map<vscode.TextEditor, { hints: PlacedHint[]; nextChange?: number }>();
   private readonly types = {

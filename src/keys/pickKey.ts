@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { generateSigningKey, keyMisfit } from '../core';
 import type { KeyChoice } from '../protocol';
-import { askKeyName, askKeyText, pickKeyFile } from './choice';
-import type { KeyEntry, KeyStore } from './store';
+import { askKeyName, askKeyText, pickKeyFile } from './keyChoice';
+import type { KeyEntry, KeyStore } from './keyStore';
 
 type ChoiceItem = vscode.QuickPickItem & { choose: () => Promise<KeyChoice | undefined> };
 
