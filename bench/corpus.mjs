@@ -1,17 +1,6 @@
 // Deterministic test texts for the benchmark: a 16 MB log with a known set of planted tokens,
 // and a 4 MB single line for tokenAt. Same seed, same bytes, on every machine.
-
-/** mulberry32: a tiny seeded PRNG, good enough to vary a corpus. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.mjs';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

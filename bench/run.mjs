@@ -9,7 +9,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { makeLog, makeLongLine, prng } from './corpus.mjs';
+import { makeLog, makeLongLine } from './corpus.mjs';
+import { prng } from './prng.mjs';
 
 const RUNS = 5;
 const SCAN_ROUNDS = 15;

@@ -3,19 +3,12 @@
 // long-lived tokens hard-coded in Python). Screenshots: test-output/hints.png, test-output/problems.png.
 import * as assert from 'node:assert/strict';
 import { EXPIRED } from '../harness/sample-tokens';
-import { startWorkbench, type Workbench } from '../harness/workbench';
+import { useWorkbench, type Workbench } from '../harness/workbench';
 
 describe('inline hints and problems in the browser workbench', function () {
   let vs: Workbench;
 
-  before(async function () {
-    this.timeout(180000);
-    vs = await startWorkbench();
-  });
-
-  after(async () => {
-    await vs?.close();
-  });
+  useWorkbench((w) => (vs = w));
 
   /** The text of every `after` decoration in the active editor (the editor renders them as ::after content). */
   const renderedHints = () =>

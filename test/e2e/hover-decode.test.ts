@@ -2,19 +2,12 @@
 // token and read the hover widget; run "JWT: Decode" from the palette and read the panel; a token with
 // hostile claims in both; a token typed into the input box. One workbench for the file (10-30 s to start).
 import * as assert from 'node:assert/strict';
-import { startWorkbench, type Workbench } from '../harness/workbench';
+import { useWorkbench, type Workbench } from '../harness/workbench';
 
 describe('hover and Decode in the browser workbench', function () {
   let vs: Workbench;
 
-  before(async function () {
-    this.timeout(180000);
-    vs = await startWorkbench();
-  });
-
-  after(async () => {
-    await vs?.close();
-  });
+  useWorkbench((w) => (vs = w));
 
   it('hovering a token in .env shows its claims', async () => {
     await vs.openFile('.env');

@@ -2,19 +2,12 @@
 // brought back by the serializer after a window reload. Its own workbench: a reload resets the page.
 import * as assert from 'node:assert/strict';
 import { SERVICE } from '../harness/sample-tokens';
-import { startWorkbench, type Workbench } from '../harness/workbench';
+import { useWorkbench, type Workbench } from '../harness/workbench';
 
 describe('the JWT panel across hide/show and reload', function () {
   let vs: Workbench;
 
-  before(async function () {
-    this.timeout(180000);
-    vs = await startWorkbench();
-  });
-
-  after(async () => {
-    await vs?.close();
-  });
+  useWorkbench((w) => (vs = w));
 
   it('keeps the panel across hide/show and brings it back after a window reload', async function () {
     this.timeout(240000); // a reload starts the workbench and the extension host again

@@ -4,31 +4,15 @@
 // panel, and the panel's own Verify section says invalid for a wrong secret. The secret never appears in
 // the panel's document.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { SAMPLES } from '../harness/vscode-server';
-import { startWorkbench, type Workbench } from '../harness/workbench';
+import { useWorkbench, type Workbench } from '../harness/workbench';
 
 const SECRET = 'e2e-typed-secret-long-enough-for-hs256-0123456789';
 const PAYLOAD = '{ "sub": "e2e-signer", "name": "Playwright Person" }';
 
 describe('sign and verify in the browser workbench', function () {
   let vs: Workbench;
-  let workspace: string;
 
-  before(async function () {
-    this.timeout(180000);
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-e2e-sign-'));
-    fs.cpSync(SAMPLES, workspace, { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'payload.json'), `${PAYLOAD}\n`);
-    vs = await startWorkbench({ workspace });
-  });
-
-  after(async () => {
-    await vs?.close();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  useWorkbench((w) => (vs = w), () => ({ files: { 'payload.json': `${PAYLOAD}\n` } }));
 
   /** Waits for the quick input titled `title`, types `text` and presses Enter. */
   async function answer(title: string, text: string): Promise<void> {

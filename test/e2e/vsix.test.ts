@@ -6,22 +6,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageVsix } from '../harness/vscode-server';
-import { startWorkbench, type Workbench } from '../harness/workbench';
+import { useWorkbench, type Workbench } from '../harness/workbench';
 
 describe('the packaged .vsix, installed', function () {
   let vs: Workbench;
   let outDir: string;
 
-  before(async function () {
-    this.timeout(240000);
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-'));
-    vs = await startWorkbench({ vsix: packageVsix(outDir) });
-  });
-
-  after(async () => {
-    await vs?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
+  useWorkbench((w) => (vs = w), () => ({ vsix: packageVsix((outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-')))) }), 240_000);
+  after(() => outDir && fs.rmSync(outDir, { recursive: true, force: true }));
 
   it('is installed from the package: release bundles, no sources', () => {
     const exts = vs.server.dirs.exts;

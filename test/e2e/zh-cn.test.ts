@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from '../harness/vscode-server';
-import { manifestText, startWorkbench, type Workbench } from '../harness/workbench';
+import { manifestText, useWorkbench, type Workbench } from '../harness/workbench';
 
 const bundle = JSON.parse(fs.readFileSync(path.join(REPO, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 /** The Chinese text of an l10n key, with {0}… filled in. */
@@ -37,14 +37,7 @@ const NOT_ENOUGH_SEGMENTS = 'Not enough segments: a JWT has 3 dot-separated part
 describe('the extension in Simplified Chinese (display language zh-cn)', function () {
   let vs: Workbench;
 
-  before(async function () {
-    this.timeout(180000);
-    vs = await startWorkbench({ locale: 'zh-cn' });
-  });
-
-  after(async () => {
-    await vs?.close();
-  });
+  useWorkbench((w) => (vs = w), () => ({ locale: 'zh-cn' }));
 
   it('lists its commands in Chinese in the command palette', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } };

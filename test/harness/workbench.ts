@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
   workspace?: string;
   /** Open `workspace` in place instead of a copy. */
   copyWorkspace?: boolean;
+  /** Files written into the copied workspace before the workbench opens it: relative path → content. */
+  files?: Record<string, string>;
   /** The built extension to install (a copy of its manifest, dist/, media/…). Default: the repo, or $JWT_EXTENSION_PATH. */
   extensionPath?: string;
   /** A packaged .vsix to install instead (with code-server --install-extension, as a user would); see packageVsix. */
@@ -119,6 +121,23 @@ export function liveWorkbenches(): Workbench[] {
   return [...live];
 }
 
+/**
+ * The set-up every e2e suite shares: a workbench started before its tests (with `options`, worked out
+ * then) and closed after them. `use` receives it.
+ * @example let vs: Workbench; useWorkbench((w) => (vs = w));
+ */
+export function useWorkbench(use: (workbench: Workbench) => void, options: () => WorkbenchOptions | Promise<WorkbenchOptions> = () => ({}), timeoutMs = 180_000): void {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    this.timeout(timeoutMs);
+    workbench = await startWorkbench(await options());
+    use(workbench);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+}
+
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const started = Date.now();
   const extensionPath = path.resolve(options.extensionPath ?? process.env.JWT_EXTENSION_PATH ?? REPO);
@@ -141,6 +160,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (options.copyWorkspace !== false) {
       workspace = path.join(dirs.root, 'workspace', path.basename(source));
       fs.cpSync(source, workspace, { recursive: true });
+      for (const [name, content] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workspace, name), content);
     }
     server = await startServer({ dirs, ...(options.locale ? { args: ['--locale', options.locale] } : {}) });
     session = await launchBrowser({ origin: server.origin, dirs, ...(options.viewport ? { viewport: options.viewport } : {}) });

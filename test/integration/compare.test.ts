@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXPIRED, JWE, VALID } from '../harness/sample-tokens';
-import { activateExtension, closeAllEditors, eventually, openText } from './util';
+import { eventually, openText, useExtension } from './util';
 
 /** The open diff tab titled "Token A ↔ Token B", with both sides' text. */
 async function openDiff(): Promise<{ tab: vscode.Tab; left: string; right: string; input: vscode.TabInputTextDiff }> {
@@ -18,11 +18,7 @@ async function openDiff(): Promise<{ tab: vscode.Tab; left: string; right: strin
 }
 
 describe('compare tokens', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('diffs two tokens given as arguments: header and payload, keys sorted', async () => {
     await vscode.commands.executeCommand('jwt.compare', VALID, EXPIRED);

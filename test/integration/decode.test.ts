@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXPIRED, SERVICE, VALID } from '../harness/sample-tokens';
-import { activateExtension, closeAllEditors, eventually, openText, panelTabs } from './util';
+import { eventually, openText, panelTabs, useExtension } from './util';
 
 /** The panel tab's title once it names `sub`. */
 async function panelTitleFor(sub: string): Promise<string> {
@@ -14,12 +14,8 @@ async function panelTitleFor(sub: string): Promise<string> {
 }
 
 describe('JWT: Decode', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
+  useExtension();
   beforeEach(async () => {
-    await closeAllEditors();
     await vscode.env.clipboard.writeText('');
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CompactEncrypt, CompactSign, base64url as b64, exportJWK, generateSecret, type JWK } from 'jose';
 import type { HostToPanel } from '../../src/protocol';
 import { api, manageOk, uniqueName } from './signing-helpers';
-import { activateExtension, closeAllEditors, eventually, panelTabs } from './util';
+import { eventually, panelTabs, useExtension } from './util';
 
 const CLAIMS = { sub: 'decrypted-user', exp: 4102444800 };
 const encoder = new TextEncoder();
@@ -32,11 +32,7 @@ function decrypted(replies: HostToPanel[]): Extract<HostToPanel, { type: 'decryp
 }
 
 describe('panel: decrypt', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('decrypts with a pasted key; the reply carries the claims and no key material', async () => {
     const jwk = await newKey();

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ALG_NONE, EXPIRED, INJECTION, JWE, NOT_YET_VALID, SERVICE, VALID } from '../harness/sample-tokens';
-import { activateExtension, closeAllEditors, eventually, hoverText, openText } from './util';
+import { eventually, hoverText, openText, useExtension } from './util';
 
 /** Hover text over the middle of `token` placed in `content` (which must contain it once). */
 async function hoverOver(content: string, token: string, language: string): Promise<string> {
@@ -16,11 +16,7 @@ async function hoverOver(content: string, token: string, language: string): Prom
 }
 
 describe('hover', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   const contexts: Array<[string, string, (t: string) => string]> = [
     ['json', 'json', (t) => `{\n  "access_token": "${t}",\n  "token_type": "Bearer"\n}\n`],

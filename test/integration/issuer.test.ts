@@ -5,21 +5,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startIssuerServer, type IssuerServer } from '../harness/issuer-server';
 import type { IssuerVerifyResult } from '../../src/core';
-import { activateExtension, closeAllEditors, openText } from './util';
+import { openText, useExtension } from './util';
 
 const run = (...args: unknown[]) => vscode.commands.executeCommand<IssuerVerifyResult | undefined>('jwt.verifyWithIssuer', ...args);
 
 describe("verify with the issuer's keys", () => {
   let server: IssuerServer;
 
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
+  useExtension();
   beforeEach(async () => (server = await startIssuerServer()));
   afterEach(async () => {
     await server.close();
-    await closeAllEditors();
   });
 
   it('verifies the token under the cursor with the key its issuer publishes, fetching each document once per session', async () => {

@@ -5,16 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { VALID } from '../harness/sample-tokens';
 import { api, manageKeys, manageOk, uniqueName, verify } from './signing-helpers';
-import { activateExtension, base64url, closeAllEditors } from './util';
+import { base64url, useExtension } from './util';
 
 const SECRET = 'keys-suite-secret-value-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 describe('JWT: Manage Keys', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('adds, lists, renames and removes keys; the list holds facts, not material', async () => {
     const name = uniqueName('keys-secret');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ALG_NONE, EXPIRED, NO_EXPIRY, VALID } from '../harness/sample-tokens';
-import { activateExtension, closeAllEditors, eventually, openText } from './util';
+import { eventually, openText, useExtension } from './util';
 
 /** The jwt.io example token, signed with "your-256-bit-secret". */
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -22,11 +22,7 @@ function problems(uri: vscode.Uri): Seen[] {
 const codes = (seen: Seen[]) => seen.map((p) => `${p.line}:${p.code}:${p.severity}`);
 
 describe('problems', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('reports unsigned, expired and weak-secret tokens with their default severities', async () => {
     const editor = await openText(`a=${ALG_NONE}\nb=${EXPIRED}\nc=${JWT_IO}\nd=${VALID}\n`, 'properties');

@@ -6,16 +6,12 @@ import * as vscode from 'vscode';
 import { decodeToken, verifyToken } from '../../src/core';
 import { SAMPLE_SECRET, VALID } from '../harness/sample-tokens';
 import { api, select } from './signing-helpers';
-import { activateExtension, closeAllEditors, eventually, openText, panelTabs } from './util';
+import { eventually, openText, panelTabs, useExtension } from './util';
 
 const NEW_SECRET = 'a-new-secret-for-re-signing-in-the-panel-0123456789';
 
 describe('panel: edit & re-sign', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   async function decodeFromEditor(): Promise<vscode.TextEditor> {
     const editor = await openText(`# tokens\nTOKEN="${VALID}" # keep\n`, 'properties');

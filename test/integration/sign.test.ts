@@ -5,16 +5,12 @@ import * as vscode from 'vscode';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { decodeToken, verifyToken } from '../../src/core';
 import { manageOk, select, sign, uniqueName } from './signing-helpers';
-import { activateExtension, closeAllEditors, openText, writeWorkspaceFile } from './util';
+import { openText, useExtension, writeWorkspaceFile } from './util';
 
 const SECRET = 'an-integration-test-secret-that-is-long-enough-for-hs256';
 
 describe('JWT: Sign JSON Selection', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('replaces the selected JSON with the token, undoable in one step', async () => {
     const json = '{\n  "sub": "alice",\n  "admin": true\n}';

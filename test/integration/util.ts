@@ -14,6 +14,18 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 }
 
 /**
+ * The set-up every suite shares: the extension activated before its tests, and no editor left open
+ * after each (a test's documents and panels never leak into the next).
+ */
+export function useExtension(): void {
+  before(async function () {
+    this.timeout(60000);
+    await activateExtension();
+  });
+  afterEach(closeAllEditors);
+}
+
+/**
  * Hover text that the registered providers give at a position: all markdown strings joined, with the
  * escapes that MarkdownString.appendText adds (&nbsp;, backslashes) undone, so tests match what is read.
  */

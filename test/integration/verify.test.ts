@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ALG_NONE, EXPIRED, ES256, JWE, SAMPLE_SECRET, SERVICE, VALID } from '../harness/sample-tokens';
 import { manageOk, select, uniqueName, verify } from './signing-helpers';
-import { activateExtension, base64url, closeAllEditors, eventually, hoverText, openText, panelTabs } from './util';
+import { base64url, eventually, hoverText, openText, panelTabs, useExtension } from './util';
 
 function sampleKey(file: string): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -14,11 +14,7 @@ function sampleKey(file: string): string {
 }
 
 describe('JWT: Verify Signature', () => {
-  before(async function () {
-    this.timeout(60000);
-    await activateExtension();
-  });
-  afterEach(closeAllEditors);
+  useExtension();
 
   it('says valid for the right secret and shows the token in the panel', async () => {
     const outcome = await verify({ token: VALID, secret: SAMPLE_SECRET });

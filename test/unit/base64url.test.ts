@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { base64url } from 'jose';
 import { decodeBase64url } from '../../src/core/base64url';
-import { prng } from './prng';
+import { prng } from '../../bench/prng.mjs';
 
 const rand = prng(0xb64);
 const int = (n: number): number => Math.floor(rand() * n);

@@ -7,7 +7,7 @@ import { JwtError } from '../../src/core/errors';
 import { findJsonError } from '../../src/core/json';
 import type { DecodedToken } from '../../src/core/types';
 import { RFC7515, makeToken } from './helpers';
-import { prng } from './prng';
+import { prng } from '../../bench/prng.mjs';
 
 const NOW = new Date('2024-01-01T00:00:00Z');
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { CompactEncrypt, SignJWT, generateKeyPair, generateSecret } from 'jose';
 import { findTokens, tokenAt } from '../../src/core/scan';
 import type { TokenMatch } from '../../src/core/types';
-import { prng } from './prng';
+import { prng } from '../../bench/prng.mjs';
 import { assertMatchInvariants, b64, coveringMatch, jwe, jws, referenceTokens, unsecured } from './scan-helpers';
 
 const SEED = 20240501;
