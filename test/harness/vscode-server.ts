@@ -55,15 +55,12 @@ export function codeServerDir(): string {
     return (cacheDir = given);
   }
   const script = path.join(__dirname, 'install-code-server.sh');
-  const started = Date.now();
   // stderr (the script's notices; it cleans the environment for the npm it runs) goes straight to ours;
   // stdout is the folder.
   const result = spawnSync('bash', [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (result.status !== 0) throw new SetupError('the real VS Code for the tests could not be installed: the lines above say why');
   const dir = result.stdout.trim().split('\n').pop() ?? '';
   if (!fs.existsSync(path.join(dir, '.complete'))) throw new SetupError(`${script} printed "${dir}", which is not a finished install`);
-  const seconds = (Date.now() - started) / 1000;
-  if (seconds > 5) log(`installed code-server into ${dir} in ${seconds.toFixed(0)} s`);
   return (cacheDir = dir);
 }
 
