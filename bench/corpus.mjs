@@ -4,7 +4,7 @@ import { prng } from './prng.mjs';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-export const b64url = (value) =>
+const b64url = (value) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 function makeHelpers(random) {

@@ -2,7 +2,7 @@
  * Every codicon the panel shows. The build cuts the icon font down to these glyphs (esbuild.mjs reads
  * this list), and icon() takes only these names, so a new icon is one entry here.
  */
-export const PANEL_ICONS = [
+const PANEL_ICONS = [
   'check', 'circle-large-outline', 'clock', 'close', 'copy', 'edit', 'error', 'key', 'lock', 'pass', 'pass-filled',
   'replace', 'shield', 'unlock', 'verified', 'warning',
 ] as const;

@@ -9,7 +9,7 @@ export class DecodedTokenDocuments implements vscode.TextDocumentContentProvider
 }
 
 /** Header and payload, keys sorted at every level so a diff lines up claim by claim. */
-export function decodedText(token: string): string {
+function decodedText(token: string): string {
   const { decoded, header, error } = inspectToken(token);
   const value = decoded
     ? { header: decoded.header, ...(decoded.payload === undefined ? { payload: vscode.l10n.t('(encrypted: the claims need the decryption key)') } : { payload: decoded.payload }) }

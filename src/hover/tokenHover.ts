@@ -50,7 +50,7 @@ export class TokenHover implements vscode.HoverProvider {
  * added with appendText (escaped) or inside a fence longer than any backtick run in it; only our
  * own two commands may run from links.
  */
-export function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome): vscode.MarkdownString {
+function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] };
   md.supportHtml = false;

@@ -13,7 +13,10 @@ export const REPO = path.resolve(__dirname, '..', '..');
 export const OUTPUT_DIR = path.join(REPO, 'test-output');
 export const SAMPLES = path.join(REPO, 'samples');
 
-/** Settings every run starts from: no AI, no welcome page, no git, no telemetry, no updates. */
+/**
+ * Settings every run starts from: no AI, no welcome page, no git, no telemetry, no updates.
+ * @public (run-electron.mjs takes it from the module's default export)
+ */
 export const BASE_SETTINGS: Record<string, unknown> = {
   'chat.disableAIFeatures': true,
   'workbench.startupEditor': 'none',
@@ -101,7 +104,10 @@ export function makeRunDirs(prefix: string, settings: Record<string, unknown> = 
   return makeDirsAt(fs.mkdtempSync(path.join(os.tmpdir(), `jwt-${prefix}-`)), settings);
 }
 
-/** The same layout in a given folder, kept between sessions (npm start); settings are seeded only once. */
+/**
+ * The same layout in a given folder, kept between sessions (npm start); settings are seeded only once.
+ * @public (scripts/start.mjs takes it from the module's default export)
+ */
 export function makeDirsAt(root: string, settings: Record<string, unknown> = {}): RunDirs {
   const dirs: RunDirs = {
     root,
@@ -192,7 +198,7 @@ export function installVsix(vsix: string, dirs: RunDirs): string {
 }
 
 /** The files (relative, with '/') a .vsix of the extension would hold. */
-export function packagedFiles(extensionPath: string): string[] {
+function packagedFiles(extensionPath: string): string[] {
   const ignoreFile = path.join(extensionPath, '.vscodeignore');
   const all = walk(extensionPath, '', ['.git', 'node_modules', 'test-output', '.vscode-test']);
   if (!fs.existsSync(ignoreFile)) {
@@ -247,7 +253,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 /** Environment that keeps a process's files inside the run folder (nothing lands in the real home). */
-export function isolatedEnv(dirs: RunDirs): Record<string, string> {
+function isolatedEnv(dirs: RunDirs): Record<string, string> {
   return { TMPDIR: dirs.tmp, HOME: dirs.home, XDG_CONFIG_HOME: dirs.cfg, XDG_DATA_HOME: dirs.xdg, XDG_CACHE_HOME: dirs.cache };
 }
 
