@@ -27,7 +27,11 @@ const EMPTY = { publisher: 'bench', name: 'empty', displayName: 'Empty Baseline'
 /** An extension that does nothing, activated like ours at start-up (onStartupFinished), in both hosts. */
 function makeEmptyExtension(dir: string): string {
   const manifest = {
-    ...EMPTY, engines: { vscode: '^1.90.0' }, activationEvents: ['onStartupFinished'], main: './dist/extension.js', browser: './dist/extension.js',
+    ...EMPTY,
+    engines: { vscode: '^1.90.0' },
+    activationEvents: ['onStartupFinished'],
+    main: './dist/extension.js',
+    browser: './dist/extension.js',
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
   fs.mkdirSync(path.join(dir, 'dist'));
@@ -40,20 +44,32 @@ async function runningExtensionTimes(vs: Workbench, names: string[]): Promise<Re
   await vs.runCommand('Developer: Show Running Extensions');
   const deadline = Date.now() + 30000;
   for (;;) {
-    const rows = await vs.page.locator('.runtime-extensions-editor .extension').evaluateAll((elements) =>
-      elements.map((e) => [e.querySelector('.name')?.textContent ?? '', e.querySelector('.activation-time')?.textContent ?? '']));
+    const rows = await vs.page
+      .locator('.runtime-extensions-editor .extension')
+      .evaluateAll((elements) =>
+        elements.map((e) => [
+          e.querySelector('.name')?.textContent ?? '',
+          e.querySelector('.activation-time')?.textContent ?? '',
+        ]),
+      );
     const times: Record<string, number> = {};
     for (const [name, time] of rows) {
       const ms = /Activation: (\d+(?:\.\d+)?)ms/.exec(time ?? '');
       if (name && ms) times[name] = Number(ms[1]);
     }
     if (names.every((n) => n in times)) return times;
-    if (Date.now() > deadline) throw new Error(`Running Extensions shows no activation time for ${names.filter((n) => !(n in times)).join(', ')}; rows: ${JSON.stringify(rows)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Running Extensions shows no activation time for ${names.filter((n) => !(n in times)).join(', ')}; rows: ${JSON.stringify(rows)}`,
+      );
     await vs.page.waitForTimeout(500);
   }
 }
 
-interface Times { ours: number[]; empty: number[] }  // empty: [] in a settled window
+interface Times {
+  ours: number[];
+  empty: number[];
+} // empty: [] in a settled window
 
 /** The command of ours the settled settings activate the extension with (it asks for a token: nothing else activates). */
 const OUR_COMMAND = 'jwt.compare';
@@ -61,14 +77,22 @@ const OUR_COMMAND = 'jwt.compare';
 type Setting = 'start-up' | 'settled' | 'whole';
 
 async function measure(vsix: string): Promise<Record<Setting, Times>> {
-  return { 'start-up': await measureIn(vsix, 'start-up'), settled: await measureIn(vsix, 'settled'), whole: await measureIn(vsix, 'whole') };
+  return {
+    'start-up': await measureIn(vsix, 'start-up'),
+    settled: await measureIn(vsix, 'settled'),
+    whole: await measureIn(vsix, 'whole'),
+  };
 }
 
 async function measureIn(vsix: string, setting: Setting): Promise<Times> {
   const runs = Number(process.env.BENCH_VSCODE_RUNS || 5);
   const settled = setting !== 'start-up';
   const empty = makeEmptyExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-bench-empty-')));
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { displayName: string; browser: string; contributes: { commands: Array<{ command: string; title: string; category: string }> } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+    displayName: string;
+    browser: string;
+    contributes: { commands: Array<{ command: string; title: string; category: string }> };
+  };
   const displayName = manifestText(REPO, manifest.displayName);
   const ourCommand = manifest.contributes.commands.find((c) => c.command === OUR_COMMAND)!;
   const ours: number[] = [];
@@ -77,8 +101,17 @@ async function measureIn(vsix: string, setting: Setting): Promise<Times> {
     for (let run = 1; run <= runs; run++) {
       // Tall, so every activated extension's row is rendered (the list is virtual).
       const vs = await startWorkbench({
-        vsix, alsoInstall: settled ? [] : [empty], viewport: { width: 1400, height: 3000 },
-        ...(settled ? { manifest: { activationEvents: [`onCommand:${OUR_COMMAND}`], ...(setting === 'whole' ? { main: manifest.browser } : {}) } } : {}),
+        vsix,
+        alsoInstall: settled ? [] : [empty],
+        viewport: { width: 1400, height: 3000 },
+        ...(settled
+          ? {
+              manifest: {
+                activationEvents: [`onCommand:${OUR_COMMAND}`],
+                ...(setting === 'whole' ? { main: manifest.browser } : {}),
+              },
+            }
+          : {}),
       });
       try {
         if (settled) {
@@ -93,7 +126,9 @@ async function measureIn(vsix: string, setting: Setting): Promise<Times> {
         const times = await runningExtensionTimes(vs, settled ? [displayName] : [displayName, EMPTY.displayName]);
         ours.push(times[displayName]!);
         if (!settled) baseline.push(times[EMPTY.displayName]!);
-        process.stderr.write(`[bench] ${setting} run ${run}/${runs}: ${displayName} ${times[displayName]} ms${settled ? '' : `, empty extension ${times[EMPTY.displayName]} ms`}\n`);
+        process.stderr.write(
+          `[bench] ${setting} run ${run}/${runs}: ${displayName} ${times[displayName]} ms${settled ? '' : `, empty extension ${times[EMPTY.displayName]} ms`}\n`,
+        );
       } finally {
         await vs.close();
       }

@@ -4,8 +4,7 @@ import { prng } from './prng.mjs';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-const b64url = (value) =>
-  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64url = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 function makeHelpers(random) {
   const int = (n) => Math.floor(random() * n);
@@ -36,12 +35,33 @@ function tokenMakers({ int, pick, chars, word, bytes }) {
   // A fresh kid now and then so headers are not all alike, as in real multi-issuer logs.
   const kid = () => (int(4) === 0 ? chars(20) : pick(kids));
   return [
-    { kind: 'jws', make: () => { const alg = pick(['HS256', 'RS256', 'ES256', 'EdDSA']); return `${b64url({ alg, typ: 'JWT', kid: kid() })}.${b64url(claims())}.${sig(alg)}`; } },
-    { kind: 'jws', make: () => `${b64url(`{ "alg": "RS256", "kid": "${kid()}" }`)}.${b64url(claims())}.${sig('RS256')}` },
-    { kind: 'jws', make: () => `${b64url(`{\n  "alg": "ES256",\n  "typ": "JWT"\n}`)}.${b64url(JSON.stringify(claims(), null, 2))}.${sig('ES256')}` },
+    {
+      kind: 'jws',
+      make: () => {
+        const alg = pick(['HS256', 'RS256', 'ES256', 'EdDSA']);
+        return `${b64url({ alg, typ: 'JWT', kid: kid() })}.${b64url(claims())}.${sig(alg)}`;
+      },
+    },
+    {
+      kind: 'jws',
+      make: () => `${b64url(`{ "alg": "RS256", "kid": "${kid()}" }`)}.${b64url(claims())}.${sig('RS256')}`,
+    },
+    {
+      kind: 'jws',
+      make: () =>
+        `${b64url(`{\n  "alg": "ES256",\n  "typ": "JWT"\n}`)}.${b64url(JSON.stringify(claims(), null, 2))}.${sig('ES256')}`,
+    },
     { kind: 'unsecured', make: () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.` },
-    { kind: 'jwe', make: () => `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${bytes(12)}.${bytes(30 + int(220))}.${bytes(16)}` },
-    { kind: 'jwe', make: () => `${b64url({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })}.${bytes(256)}.${bytes(16)}.${bytes(16 * (3 + int(14)))}.${bytes(16)}` },
+    {
+      kind: 'jwe',
+      make: () =>
+        `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${bytes(12)}.${bytes(30 + int(220))}.${bytes(16)}`,
+    },
+    {
+      kind: 'jwe',
+      make: () =>
+        `${b64url({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })}.${bytes(256)}.${bytes(16)}.${bytes(16 * (3 + int(14)))}.${bytes(16)}`,
+    },
   ];
 }
 
@@ -62,13 +82,20 @@ const TOKEN_CONTEXTS = [
 
 /** Dotted text that must not be taken for a token. */
 function decoyMakers({ int, pick, chars, word }) {
-  const fakeHeaders = [b64url({ foo: 1 }), b64url([1, 2]), b64url('hello world'), b64url({ alg: 1 }), b64url({ typ: 'JWT' })];
+  const fakeHeaders = [
+    b64url({ foo: 1 }),
+    b64url([1, 2]),
+    b64url('hello world'),
+    b64url({ alg: 1 }),
+    b64url({ typ: 'JWT' }),
+  ];
   const header = b64url({ alg: 'HS256', typ: 'JWT' });
   return [
     () => `connecting to www.${word()}.com:443 via proxy.${word()}.net`,
     () => `loaded com.google.android.${word()} and org.apache.commons.${word()}.${word()}`,
     () => `version ${int(20)}.${int(50)}.${int(100)} (v${int(20)}.${int(30)}.${int(40)}-beta.${int(9)})`,
-    () => `client ${int(256)}.${int(256)}.${int(256)}.${int(256)} forwarded for ${int(256)}.${int(256)}.${int(256)}.${int(256)}`,
+    () =>
+      `client ${int(256)}.${int(256)}.${int(256)}.${int(256)} forwarded for ${int(256)}.${int(256)}.${int(256)}.${int(256)}`,
     () => `at this.props.${word()}.${word()} (src/app/${word()}.module.ts:${int(900)}:${int(80)})`,
     () => `mail from ${word()}.${word()}@${word()}.example.org to ${word()}@mail.${word()}.io`,
     () => `payload ${pick(fakeHeaders)}.${chars(20 + int(40))}.${chars(20 + int(40))}`,

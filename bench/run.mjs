@@ -69,12 +69,16 @@ const check = (label, ok, detail) => {
 /** bench/activation.ts (it drives the real VS Code through the TypeScript test harness): its JSON answer. */
 function vscodeBench(...args) {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'activation.ts'), ...args], {
-    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (child.status !== 0) throw new Error(`bench/activation.ts ${args[0]} failed (exit ${child.status ?? child.signal})`);
+  if (child.status !== 0)
+    throw new Error(`bench/activation.ts ${args[0]} failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1));
 }
-const fmt = (n, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const SECTIONS = [
   function corpus(ctx) {
@@ -83,7 +87,13 @@ const SECTIONS = [
     const kinds = {};
     for (const p of ctx.log.planted) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
     row('log size', `${fmt(ctx.log.text.length / 1024 / 1024)} MB`, `${ctx.log.text.split('\n').length - 1} lines`);
-    row('planted tokens', String(ctx.log.planted.length), Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', '));
+    row(
+      'planted tokens',
+      String(ctx.log.planted.length),
+      Object.entries(kinds)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', '),
+    );
     row('corpus generated in', `${fmt(performance.now() - t0, 0)} ms`);
   },
 
@@ -106,7 +116,11 @@ const SECTIONS = [
     const scanMs = median(rounds.map((r) => r.scanMs));
     const bareMs = median(rounds.map((r) => r.bareMs));
     const naive = measure(() => baseline(text), BASELINE_RUNS);
-    row('findTokens (16 MB)', `${fmt(scanMs)} ms`, `${fmt(text.length / 1024 / 1024 / (scanMs / 1000), 0)} MB/s, median of ${SCAN_ROUNDS}`);
+    row(
+      'findTokens (16 MB)',
+      `${fmt(scanMs)} ms`,
+      `${fmt(text.length / 1024 / 1024 / (scanMs / 1000), 0)} MB/s, median of ${SCAN_ROUNDS}`,
+    );
     row('(a) baseline: regex + decode', `${fmt(naive.ms)} ms`, `median of ${BASELINE_RUNS}`);
     row('(b) floor: indexOf walk', `${fmt(bareMs)} ms`, `${bare.result} dots, median of ${SCAN_ROUNDS}`);
     const faster = naive.ms / scanMs;
@@ -119,8 +133,16 @@ const SECTIONS = [
     const expected = new Set(planted.map(key));
     const misses = planted.filter((p) => !found.has(key(p)));
     const extra = scan.result.filter((m) => !expected.has(key(m)));
-    check('misses', misses.length === 0, `${misses.length} of ${planted.length}${misses.length ? ` e.g. ${misses[0].token.slice(0, 40)}…` : ''}`);
-    check('false positives', extra.length === 0, `${extra.length}${extra.length ? ` e.g. ${extra[0].token.slice(0, 40)}…` : ''}`);
+    check(
+      'misses',
+      misses.length === 0,
+      `${misses.length} of ${planted.length}${misses.length ? ` e.g. ${misses[0].token.slice(0, 40)}…` : ''}`,
+    );
+    check(
+      'false positives',
+      extra.length === 0,
+      `${extra.length}${extra.length ? ` e.g. ${extra[0].token.slice(0, 40)}…` : ''}`,
+    );
   },
 
   function tokenAtSpeed(ctx) {
@@ -167,7 +189,11 @@ const SECTIONS = [
       return failed;
     });
     row('decodeToken', `${fmt((tokens.length / ms) * 1000, 0)} /s`, `${tokens.length} tokens in ${fmt(ms)} ms`);
-    check('decodeToken failures', failures.length === 0, `${failures.length}${failures.length ? `: ${failures[0].message}` : ''}`);
+    check(
+      'decodeToken failures',
+      failures.length === 0,
+      `${failures.length}${failures.length ? `: ${failures[0].message}` : ''}`,
+    );
   },
 
   function decodeJunk() {
@@ -210,7 +236,9 @@ const SECTIONS = [
       (withToken.has(offset) ? tokenLines : otherLines).push(line);
       offset += line.length + 1;
     }
-    const lines = Array.from({ length: LINES }, (_, i) => (i % 5 === 4 ? tokenLines[(i / 5) | 0] : otherLines[i - ((i / 5) | 0)]));
+    const lines = Array.from({ length: LINES }, (_, i) =>
+      i % 5 === 4 ? tokenLines[(i / 5) | 0] : otherLines[i - ((i / 5) | 0)],
+    );
     const now = Date.parse('2024-06-01T00:00:00Z');
     const built = timed(() => new core.TokenLines(lines.join('\n')));
     const index = built.result;
@@ -244,7 +272,11 @@ const SECTIONS = [
     const fresh = lines.reduce((n, l) => n + core.findTokens(l).length, 0);
     check('hints: index after edits', rescan === fresh, `${rescan} tokens, a full rescan finds ${fresh}`);
     const p99 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
-    row('hints: first view of a screen', `${fmt(median(views), 3)} ms`, `median of ${JUMPS}, p99 ${fmt(p99(views), 3)} ms, ${WINDOW} lines`);
+    row(
+      'hints: first view of a screen',
+      `${fmt(median(views), 3)} ms`,
+      `median of ${JUMPS}, p99 ${fmt(p99(views), 3)} ms, ${WINDOW} lines`,
+    );
     row('hints: per edit, median', `${fmt(median(edits), 3)} ms`, `${edits.length} edits, ${WINDOW} lines hinted each`);
     check('hints: per edit, p99', p99(edits) < 2, `${fmt(p99(edits), 3)} ms (target < 2 ms)`);
   },
@@ -289,19 +321,35 @@ const SECTIONS = [
     // settled window, activated on a command: the extension's own cost, which the target is about; and
     // the same from dist/web.js, the whole extension, which the desktop loads on its first piece of work.
     const { 'start-up': startup, settled, whole } = vscodeBench('measure', ctx.vsix);
-    row('activation as VS Code starts: empty extension', `${fmt(median(startup.empty), 0)} ms`, `the baseline; runs ${startup.empty.join(', ')} ms`);
-    row('activation as VS Code starts: JWT Toolkit', `${fmt(median(startup.ours), 0)} ms`,
-      `${fmt(median(startup.ours) - median(startup.empty), 0)} ms more than empty; runs ${startup.ours.join(', ')} ms`);
+    row(
+      'activation as VS Code starts: empty extension',
+      `${fmt(median(startup.empty), 0)} ms`,
+      `the baseline; runs ${startup.empty.join(', ')} ms`,
+    );
+    row(
+      'activation as VS Code starts: JWT Toolkit',
+      `${fmt(median(startup.ours), 0)} ms`,
+      `${fmt(median(startup.ours) - median(startup.empty), 0)} ms more than empty; runs ${startup.ours.join(', ')} ms`,
+    );
     const ms = median(settled.ours);
-    check('activation in a settled window', ms < 20, `${fmt(ms, 0)} ms (target < 20 ms), runs ${settled.ours.join(', ')} ms`);
-    row('the same, whole extension (dist/web.js)', `${fmt(median(whole.ours), 0)} ms`,
-      `loading it: what the desktop's first hover, command or token adds, once; runs ${whole.ours.join(', ')} ms`);
+    check(
+      'activation in a settled window',
+      ms < 20,
+      `${fmt(ms, 0)} ms (target < 20 ms), runs ${settled.ours.join(', ')} ms`,
+    );
+    row(
+      'the same, whole extension (dist/web.js)',
+      `${fmt(median(whole.ours), 0)} ms`,
+      `loading it: what the desktop's first hover, command or token adds, once; runs ${whole.ours.join(', ')} ms`,
+    );
   },
 ];
 
 const ctx = {};
 const started = performance.now();
-console.log(`core: ${relative(process.cwd(), corePath) || corePath}  node ${process.version}  times are medians, after a warm-up\n`);
+console.log(
+  `core: ${relative(process.cwd(), corePath) || corePath}  node ${process.version}  times are medians, after a warm-up\n`,
+);
 for (const section of SECTIONS) {
   rows.push([`— ${section.name}`, '', '']);
   section(ctx);

@@ -38,7 +38,9 @@ function onPath(name) {
 const code = web ? undefined : onPath('code');
 if (code) {
   console.log(`opening desktop VS Code (${code}) with the extension from ${repo}`);
-  const child = spawn(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${repo}`, samples], { stdio: 'inherit' });
+  const child = spawn(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${repo}`, samples], {
+    stdio: 'inherit',
+  });
   process.on('SIGINT', () => child.kill('SIGTERM'));
   child.on('exit', (status) => {
     watcher?.kill();
@@ -69,7 +71,9 @@ if (code) {
   ];
   const url = `http://${authority}/?folder=${encodeURIComponent(samples)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log(`\nVS Code (code-server) with JWT Toolkit loaded from ${repo} on ${samples}:\n\n  ${url}\n`);
-  console.log(`Open it in a browser (keep the host as written). ${watch ? 'Rebuilds on change: run "Developer: Reload Window" to pick them up. ' : ''}Ctrl+C stops.`);
+  console.log(
+    `Open it in a browser (keep the host as written). ${watch ? 'Rebuilds on change: run "Developer: Reload Window" to pick them up. ' : ''}Ctrl+C stops.`,
+  );
   console.log(`Server log: ${server.logFile}`);
   const stop = async () => {
     watcher?.kill();

@@ -38,16 +38,25 @@ export function activateWith(context: vscode.ExtensionContext, load: LoadFeature
         return features().then((f) => f.hover.provideHover(document, position, cancel));
       },
     }),
-    vscode.languages.registerCodeActionsProvider('*', {
-      // The quick fixes are for the features' own Problems: there are none before they start.
-      provideCodeActions: (document, range, context, cancel) => started?.then((f) => f.codeActions.provideCodeActions(document, range, context, cancel)),
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(
+      '*',
+      {
+        // The quick fixes are for the features' own Problems: there are none before they start.
+        provideCodeActions: (document, range, context, cancel) =>
+          started?.then((f) => f.codeActions.provideCodeActions(document, range, context, cancel)),
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, {
-      provideTextDocumentContent: (uri, cancel) => features().then((f) => f.decodedDocuments.provideTextDocumentContent(uri, cancel)),
+      provideTextDocumentContent: (uri, cancel) =>
+        features().then((f) => f.decodedDocuments.provideTextDocumentContent(uri, cancel)),
     }),
-    ...COMMANDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await features()).commands[id](...args))),
+    ...COMMANDS.map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => (await features()).commands[id](...args)),
+    ),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (webviewPanel, state: PanelState | undefined) => (await features()).revivePanel(webviewPanel, state),
+      deserializeWebviewPanel: async (webviewPanel, state: PanelState | undefined) =>
+        (await features()).revivePanel(webviewPanel, state),
     }),
   );
   return { panelMessage: async (message) => (await features()).panelMessage(message) };
@@ -71,7 +80,11 @@ function watchForTokens(found: () => void): vscode.Disposable {
       const first = Math.min(...contentChanges.map((c) => c.range.start.line));
       const added = contentChanges.reduce((n, c) => n + c.text.split('\n').length - 1, 0);
       const last = Math.min(document.lineCount - 1, Math.max(...contentChanges.map((c) => c.range.start.line)) + added);
-      if (first <= last && hasToken(document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length)))) found();
+      if (
+        first <= last &&
+        hasToken(document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length)))
+      )
+        found();
     }),
   ];
   vscode.workspace.textDocuments.forEach(check);

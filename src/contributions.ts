@@ -5,8 +5,15 @@
 
 /** Every command in package.json's contributes.commands (the smoke test checks each is registered). */
 export const COMMANDS = [
-  'jwt.decode', 'jwt.copyDecoded', 'jwt.compare', 'jwt.signSelection', 'jwt.verify', 'jwt.manageKeys',
-  'jwt.verifyWithIssuer', 'jwt.verifyFlaskSession', 'jwt.openSamples',
+  'jwt.decode',
+  'jwt.copyDecoded',
+  'jwt.compare',
+  'jwt.signSelection',
+  'jwt.verify',
+  'jwt.manageKeys',
+  'jwt.verifyWithIssuer',
+  'jwt.verifyFlaskSession',
+  'jwt.openSamples',
 ] as const;
 export type CommandId = (typeof COMMANDS)[number];
 

@@ -39,15 +39,42 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
     codeActions: new ProblemQuickFixes(),
     decodedDocuments: new DecodedTokenDocuments(),
     commands: {
-      'jwt.decode': lazy(() => import('./decode/decodeCommand'), (m, arg) => m.decodeCommand(deps, arg)),
-      'jwt.copyDecoded': lazy(() => import('./decode/copyDecodedCommand'), (m, arg) => m.copyDecodedCommand(arg)),
-      'jwt.compare': lazy(() => import('./decode/compareCommand'), (m, a, b) => m.compareCommand(a, b)),
-      'jwt.openSamples': lazy(() => import('./decode/openSamplesCommand'), (m) => m.openSamplesCommand()),
-      'jwt.signSelection': lazy(() => import('./sign/signSelectionCommand'), (m, arg) => m.signSelectionCommand(deps, arg)),
-      'jwt.verify': lazy(() => import('./verify/verifyCommand'), (m, arg) => m.verifyCommand(deps, arg)),
-      'jwt.verifyWithIssuer': lazy(() => import('./verify/verifyWithIssuerCommand'), (m, arg) => m.verifyWithIssuerCommand(arg)),
-      'jwt.verifyFlaskSession': lazy(() => import('./verify/verifyFlaskSessionCommand'), (m, arg) => m.verifyFlaskSessionCommand(keys, arg)),
-      'jwt.manageKeys': lazy(() => import('./keys/manageKeysCommand'), (m, arg) => m.manageKeysCommand(keys, arg)),
+      'jwt.decode': lazy(
+        () => import('./decode/decodeCommand'),
+        (m, arg) => m.decodeCommand(deps, arg),
+      ),
+      'jwt.copyDecoded': lazy(
+        () => import('./decode/copyDecodedCommand'),
+        (m, arg) => m.copyDecodedCommand(arg),
+      ),
+      'jwt.compare': lazy(
+        () => import('./decode/compareCommand'),
+        (m, a, b) => m.compareCommand(a, b),
+      ),
+      'jwt.openSamples': lazy(
+        () => import('./decode/openSamplesCommand'),
+        (m) => m.openSamplesCommand(),
+      ),
+      'jwt.signSelection': lazy(
+        () => import('./sign/signSelectionCommand'),
+        (m, arg) => m.signSelectionCommand(deps, arg),
+      ),
+      'jwt.verify': lazy(
+        () => import('./verify/verifyCommand'),
+        (m, arg) => m.verifyCommand(deps, arg),
+      ),
+      'jwt.verifyWithIssuer': lazy(
+        () => import('./verify/verifyWithIssuerCommand'),
+        (m, arg) => m.verifyWithIssuerCommand(arg),
+      ),
+      'jwt.verifyFlaskSession': lazy(
+        () => import('./verify/verifyFlaskSessionCommand'),
+        (m, arg) => m.verifyFlaskSessionCommand(keys, arg),
+      ),
+      'jwt.manageKeys': lazy(
+        () => import('./keys/manageKeysCommand'),
+        (m, arg) => m.manageKeysCommand(keys, arg),
+      ),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
     panelMessage: async (message) => (await (await panel()).TokenPanel.open?.receive(message)) ?? [],
@@ -55,6 +82,9 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
 }
 
 /** A command whose module is imported on its first run (esbuild keeps it in the bundle, uninitialized until then). */
-function lazy<M>(load: () => Promise<M>, run: (module: M, ...args: unknown[]) => unknown): (...args: unknown[]) => Promise<unknown> {
+function lazy<M>(
+  load: () => Promise<M>,
+  run: (module: M, ...args: unknown[]) => unknown,
+): (...args: unknown[]) => Promise<unknown> {
   return async (...args) => run(await load(), ...args);
 }

@@ -52,7 +52,15 @@ export type WriteBack = { enabled: true; where: string } | { enabled: false; rea
 
 export type HostToPanel =
   /** Show a token and where it came from. */
-  | { type: 'show'; inspection: TokenInspection; source: TokenOrigin; keys: SavedKey[]; pinned?: string; writeBack: WriteBack; lastAlg?: string }
+  | {
+      type: 'show';
+      inspection: TokenInspection;
+      source: TokenOrigin;
+      keys: SavedKey[];
+      pinned?: string;
+      writeBack: WriteBack;
+      lastAlg?: string;
+    }
   | { type: 'keys'; keys: SavedKey[]; pinned?: string }
   | { type: 'verified'; outcome: VerifyOutcome }
   | { type: 'signed'; token: string; warnings: string[] }

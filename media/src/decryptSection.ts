@@ -17,8 +17,15 @@ export interface DecryptSection {
 export function decryptSection(alg: string, enc: string, post: (message: PanelToHost) => void): DecryptSection {
   const picker = keyPicker('decrypt', post);
   const result = h('div', { id: 'decrypt-result', 'aria-live': 'polite' });
-  const button = h('button', { class: 'primary', type: 'button', id: 'decrypt-button' }, icon('unlock'), ' ', l10n.t('Decrypt'));
-  const showError = (message: string): void => result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
+  const button = h(
+    'button',
+    { class: 'primary', type: 'button', id: 'decrypt-button' },
+    icon('unlock'),
+    ' ',
+    l10n.t('Decrypt'),
+  );
+  const showError = (message: string): void =>
+    result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
   button.addEventListener('click', () => {
     const key = picker.choice();
     if (typeof key === 'string') return showError(key);
@@ -27,7 +34,13 @@ export function decryptSection(alg: string, enc: string, post: (message: PanelTo
   const element = h(
     'div',
     { class: 'decrypt' },
-    h('p', { class: 'muted' }, icon('lock'), ' ', l10n.t('Encrypted with {0} and {1}: choose the key to read the claims.', alg, enc)),
+    h(
+      'p',
+      { class: 'muted' },
+      icon('lock'),
+      ' ',
+      l10n.t('Encrypted with {0} and {1}: choose the key to read the claims.', alg, enc),
+    ),
     picker.element,
     h('div', { class: 'row' }, button),
     result,

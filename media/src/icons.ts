@@ -3,8 +3,22 @@
  * this list), and icon() takes only these names, so a new icon is one entry here.
  */
 const PANEL_ICONS = [
-  'check', 'circle-large-outline', 'clock', 'close', 'copy', 'edit', 'error', 'key', 'lock', 'pass', 'pass-filled',
-  'replace', 'shield', 'unlock', 'verified', 'warning',
+  'check',
+  'circle-large-outline',
+  'clock',
+  'close',
+  'copy',
+  'edit',
+  'error',
+  'key',
+  'lock',
+  'pass',
+  'pass-filled',
+  'replace',
+  'shield',
+  'unlock',
+  'verified',
+  'warning',
 ] as const;
 
 export type PanelIcon = (typeof PANEL_ICONS)[number];

@@ -22,11 +22,23 @@ const PASTE = 'paste';
 function labels(purpose: KeyPurpose): { aria: string; placeholder: string; paste: string } {
   switch (purpose) {
     case 'sign':
-      return { aria: l10n.t('Key to sign with'), placeholder: l10n.t('A shared secret, a PKCS#8 PEM or a private JWK'), paste: l10n.t('Type or paste a key…') };
+      return {
+        aria: l10n.t('Key to sign with'),
+        placeholder: l10n.t('A shared secret, a PKCS#8 PEM or a private JWK'),
+        paste: l10n.t('Type or paste a key…'),
+      };
     case 'verify':
-      return { aria: l10n.t('Key to verify with'), placeholder: l10n.t('A secret, PEM, certificate, JWK or JWKS'), paste: l10n.t('Paste a secret or key…') };
+      return {
+        aria: l10n.t('Key to verify with'),
+        placeholder: l10n.t('A secret, PEM, certificate, JWK or JWKS'),
+        paste: l10n.t('Paste a secret or key…'),
+      };
     case 'decrypt':
-      return { aria: l10n.t('Key to decrypt with'), placeholder: l10n.t('A shared key (secret or oct JWK), or a private PKCS#8 PEM or JWK'), paste: l10n.t('Paste a key…') };
+      return {
+        aria: l10n.t('Key to decrypt with'),
+        placeholder: l10n.t('A shared key (secret or oct JWK), or a private PKCS#8 PEM or JWK'),
+        paste: l10n.t('Paste a key…'),
+      };
   }
 }
 const FILE = 'file';
@@ -43,14 +55,29 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => v
     'aria-label': l10n.t('Key text'),
     placeholder: texts.placeholder,
   });
-  const save = h('button', { class: 'secondary', type: 'button', title: l10n.t('Save this key in VS Code’s secret storage under a name') }, l10n.t('Save as…'));
-  const pasted = h('div', { class: 'pasted', hidden: '' }, text, h('div', { class: 'row' }, h('span', { class: 'muted' }, l10n.t('Used for this check only, unless you save it.')), save));
+  const save = h(
+    'button',
+    { class: 'secondary', type: 'button', title: l10n.t('Save this key in VS Code’s secret storage under a name') },
+    l10n.t('Save as…'),
+  );
+  const pasted = h(
+    'div',
+    { class: 'pasted', hidden: '' },
+    text,
+    h(
+      'div',
+      { class: 'row' },
+      h('span', { class: 'muted' }, l10n.t('Used for this check only, unless you save it.')),
+      save,
+    ),
+  );
   const fileLabel = h('span', { class: 'muted' });
   let file: string | undefined;
 
   const update = (): void => {
     pasted.hidden = select.value !== PASTE;
-    fileLabel.textContent = select.value === FILE ? (file ? file.replace(/^.*[\\/]/, '') : l10n.t('no file chosen')) : '';
+    fileLabel.textContent =
+      select.value === FILE ? (file ? file.replace(/^.*[\\/]/, '') : l10n.t('no file chosen')) : '';
   };
   select.addEventListener('change', () => {
     if (select.value === FILE) post({ type: 'chooseKeyFile', purpose });
@@ -61,19 +88,32 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => v
   });
 
   return {
-    element: h('div', { class: 'key-picker' }, h('label', { for: id }, l10n.t('Key')), h('div', { class: 'row' }, select, fileLabel), pasted),
+    element: h(
+      'div',
+      { class: 'key-picker' },
+      h('label', { for: id }, l10n.t('Key')),
+      h('div', { class: 'row' }, select, fileLabel),
+      pasted,
+    ),
     choice() {
       const value = select.value;
-      if (value === PASTE) return text.value ? { kind: 'text', text: text.value } : l10n.t('Paste or type the key first.');
+      if (value === PASTE)
+        return text.value ? { kind: 'text', text: text.value } : l10n.t('Paste or type the key first.');
       if (value === FILE) return file ? { kind: 'file', path: file } : l10n.t('Choose a key file first.');
       if (value.startsWith('saved:')) return { kind: 'saved', name: value.slice('saved:'.length) };
       return l10n.t('Choose a key.');
     },
     refresh(keys, fits, pinned) {
       const previous = select.value;
-      const saved = keys.filter(fits).map((key) =>
-        h('option', { value: `saved:${key.name}` }, `${key.name} — ${key.description}${key.thumbprint ? ` · ${key.thumbprint.slice(0, 12)}…` : ''}${key.name === pinned ? ` · ${l10n.t('pinned')}` : ''}`),
-      );
+      const saved = keys
+        .filter(fits)
+        .map((key) =>
+          h(
+            'option',
+            { value: `saved:${key.name}` },
+            `${key.name} — ${key.description}${key.thumbprint ? ` · ${key.thumbprint.slice(0, 12)}…` : ''}${key.name === pinned ? ` · ${l10n.t('pinned')}` : ''}`,
+          ),
+        );
       select.replaceChildren(
         ...(saved.length ? [h('optgroup', { label: l10n.t('Saved keys') }, ...saved)] : []),
         h('option', { value: PASTE }, texts.paste),

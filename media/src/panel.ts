@@ -4,7 +4,19 @@
  */
 import './l10n';
 import * as l10n from '@vscode/l10n';
-import { CLAIM_DESCRIPTIONS, decodePlaintext, decodeToken, describeClaim, segmentLabel, statusLabel, utcText, type DecodedToken, type StatusLabel, type TimeClaim, type TokenInspection } from '../../src/core';
+import {
+  CLAIM_DESCRIPTIONS,
+  decodePlaintext,
+  decodeToken,
+  describeClaim,
+  segmentLabel,
+  statusLabel,
+  utcText,
+  type DecodedToken,
+  type StatusLabel,
+  type TimeClaim,
+  type TokenInspection,
+} from '../../src/core';
 import type { HostToPanel, PanelState, PanelToHost, SavedKey, TokenOrigin } from '../../src/protocol';
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { h, icon, type Child } from './dom';
@@ -39,7 +51,15 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       const alg = stringOf(decoded?.header.alg);
       verify = decoded?.kind === 'jws' ? verifySection(alg, post) : undefined;
       decrypt = decoded?.kind === 'jwe' ? decryptSection(alg, stringOf(decoded.header.enc), post) : undefined;
-      resign = decoded && typeof decoded.payload === 'object' ? resignSection(JSON.stringify(decoded.payload, null, 2), decoded.kind === 'jws' ? alg : message.lastAlg ?? 'HS256', message.writeBack, post) : undefined;
+      resign =
+        decoded && typeof decoded.payload === 'object'
+          ? resignSection(
+              JSON.stringify(decoded.payload, null, 2),
+              decoded.kind === 'jws' ? alg : (message.lastAlg ?? 'HS256'),
+              message.writeBack,
+              post,
+            )
+          : undefined;
       render(message.inspection, message.source);
       updateKeys(message);
       return;
@@ -77,7 +97,16 @@ function updateKeys({ keys, pinned }: { keys: SavedKey[]; pinned?: string }): vo
 }
 
 function showNotice(message: string, tone: 'ok' | 'bad'): void {
-  document.getElementById('notice')?.replaceChildren(h('div', { class: tone === 'ok' ? 'notice' : 'error', role: 'status' }, icon(tone === 'ok' ? 'check' : 'error'), h('span', {}, message)));
+  document
+    .getElementById('notice')
+    ?.replaceChildren(
+      h(
+        'div',
+        { class: tone === 'ok' ? 'notice' : 'error', role: 'status' },
+        icon(tone === 'ok' ? 'check' : 'error'),
+        h('span', {}, message),
+      ),
+    );
 }
 
 // Times are relative to now: refresh them (and the status, which can flip to expired) every second.
@@ -106,9 +135,18 @@ post({ type: 'ready' });
 
 /** No token to show (the panel came back from a reload without its state): say so, and offer JWT: Decode. */
 function renderEmpty(): void {
-  const decode = h('button', { class: 'primary', type: 'button', id: 'decode-button' }, icon('key'), ' ', l10n.t('Decode a Token…'));
+  const decode = h(
+    'button',
+    { class: 'primary', type: 'button', id: 'decode-button' },
+    icon('key'),
+    ' ',
+    l10n.t('Decode a Token…'),
+  );
   decode.addEventListener('click', () => post({ type: 'decode' }));
-  app.replaceChildren(h('p', { class: 'muted' }, l10n.t('Nothing to show: this panel came back without its token.')), decode);
+  app.replaceChildren(
+    h('p', { class: 'muted' }, l10n.t('Nothing to show: this panel came back without its token.')),
+    decode,
+  );
 }
 
 function render(inspection: TokenInspection, source: TokenOrigin): void {
@@ -120,13 +158,27 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
     renderStatus(decoded, header, source),
     h('div', { id: 'verdict' }),
     h('div', { id: 'notice' }),
-    section(l10n.t('Token'), renderParts(inspection), copyButton('token', l10n.t('the token'), l10n.t('Copy the token'))),
+    section(
+      l10n.t('Token'),
+      renderParts(inspection),
+      copyButton('token', l10n.t('the token'), l10n.t('Copy the token')),
+    ),
     ...renderContent(inspection),
     decrypt && section(l10n.t('Decrypt'), decrypt.element),
     header && section(l10n.t('Header'), claimsTable(header, 'header')),
     verify && section(l10n.t('Verify signature'), verify.element),
-    header && section(l10n.t('Header JSON'), h('pre', { class: 'json' }, JSON.stringify(header, null, 2)), copyButton('header', l10n.t('the header JSON'), l10n.t('Copy the header JSON'))),
-    decoded?.payload !== undefined && section(l10n.t('Payload JSON'), h('pre', { class: 'json' }, payloadText(decoded)), copyButton('payload', l10n.t('the payload JSON'), l10n.t('Copy the payload JSON'))),
+    header &&
+      section(
+        l10n.t('Header JSON'),
+        h('pre', { class: 'json' }, JSON.stringify(header, null, 2)),
+        copyButton('header', l10n.t('the header JSON'), l10n.t('Copy the header JSON')),
+      ),
+    decoded?.payload !== undefined &&
+      section(
+        l10n.t('Payload JSON'),
+        h('pre', { class: 'json' }, payloadText(decoded)),
+        copyButton('payload', l10n.t('the payload JSON'), l10n.t('Copy the payload JSON')),
+      ),
     resign && section(l10n.t('Edit & re-sign'), resign.element),
     inspection.inner && renderLayer(inspection.inner, 2, decoded),
   ];
@@ -140,10 +192,17 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
 function renderContent({ decoded, error, inner }: Pick<TokenInspection, 'decoded' | 'error' | 'inner'>): Child[] {
   return [
     error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, error.message)),
-    decoded && decoded.warnings.length > 0 && h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
+    decoded &&
+      decoded.warnings.length > 0 &&
+      h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
     decoded && renderTimes(decoded.times),
-    decoded && typeof decoded.payload === 'object' && section(l10n.t('Claims'), claimsTable(decoded.payload, 'payload')),
-    decoded && typeof decoded.payload === 'string' && !inner && section(l10n.t('Payload (not JSON)'), h('pre', { class: 'json' }, decoded.payload)),
+    decoded &&
+      typeof decoded.payload === 'object' &&
+      section(l10n.t('Claims'), claimsTable(decoded.payload, 'payload')),
+    decoded &&
+      typeof decoded.payload === 'string' &&
+      !inner &&
+      section(l10n.t('Payload (not JSON)'), h('pre', { class: 'json' }, decoded.payload)),
   ];
 }
 
@@ -154,7 +213,11 @@ function renderLayer(inspection: TokenInspection, layer: number, outer: DecodedT
   const root = h(
     'section',
     { class: 'layer', 'data-layer': String(layer) },
-    h('div', { class: 'section-title' }, h('h2', {}, l10n.t('Layer {0} (inside the {1})', layer, outer?.kind === 'jwe' ? 'JWE' : 'JWS'))),
+    h(
+      'div',
+      { class: 'section-title' },
+      h('h2', {}, l10n.t('Layer {0} (inside the {1})', layer, outer?.kind === 'jwe' ? 'JWE' : 'JWS')),
+    ),
     renderStatus(decoded, header),
     section(l10n.t('Token'), renderParts(inspection)),
     ...renderContent(inspection),
@@ -171,7 +234,12 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
   const root = h(
     'div',
     { class: 'decrypted', 'data-layer': 'decrypted' },
-    h('div', { class: 'notice', role: 'status' }, icon('unlock'), h('span', {}, l10n.t('Decrypted with {0}', keyLabel))),
+    h(
+      'div',
+      { class: 'notice', role: 'status' },
+      icon('unlock'),
+      h('span', {}, l10n.t('Decrypted with {0}', keyLabel)),
+    ),
     !inner && renderStatus(decoded, decoded.header),
     ...renderContent({ decoded, inner }),
     inner && renderLayer(inner, 2, decoded),
@@ -181,17 +249,31 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
 }
 
 /** A layer's status and header facts; the outermost layer's also says where the token came from. */
-function renderStatus(decoded: DecodedToken | undefined, header: Record<string, unknown> = {}, source?: TokenOrigin): HTMLElement {
+function renderStatus(
+  decoded: DecodedToken | undefined,
+  header: Record<string, unknown> = {},
+  source?: TokenOrigin,
+): HTMLElement {
   const facts = [
     decoded && kindText(decoded.kind),
     stringOf(header.alg),
-    ...(['enc', 'zip', 'cty', 'kid'] as const).map((name) => header[name] !== undefined && `${name} ${stringOf(header[name])}`),
+    ...(['enc', 'zip', 'cty', 'kid'] as const).map(
+      (name) => header[name] !== undefined && `${name} ${stringOf(header[name])}`,
+    ),
   ].filter((f): f is string => typeof f === 'string' && f.length > 0);
   return h(
     'header',
     { class: 'status-bar' },
-    statusElement(decoded ? statusLabel(decoded) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' }, source === undefined ? undefined : 'status'),
-    h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), source !== undefined && h('span', { class: 'muted' }, sourceText(source))),
+    statusElement(
+      decoded ? statusLabel(decoded) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' },
+      source === undefined ? undefined : 'status',
+    ),
+    h(
+      'div',
+      { class: 'facts' },
+      ...facts.map((f) => h('span', { class: 'fact' }, f)),
+      source !== undefined && h('span', { class: 'muted' }, sourceText(source)),
+    ),
   );
 }
 
@@ -202,7 +284,12 @@ function kindText(kind: DecodedToken['kind']): string {
 
 /** The status line; the outermost layer's is also #status, which tests and screen readers find. */
 function statusElement(label: StatusLabel, id?: string): HTMLElement {
-  return h('div', { class: `status tone-${label.tone}`, ...(id ? { id } : {}) }, icon(label.icon), h('span', { class: 'status-text' }, label.text));
+  return h(
+    'div',
+    { class: `status tone-${label.tone}`, ...(id ? { id } : {}) },
+    icon(label.icon),
+    h('span', { class: 'status-text' }, label.text),
+  );
 }
 
 /** The token with each segment in its own colour, as jwt.io readers expect. */
@@ -212,7 +299,11 @@ function renderParts(inspection: TokenInspection): HTMLElement {
     if (i > 0) children.push(h('span', { class: 'dot' }, '.'));
     children.push(h('span', { class: `part part-${part.name}`, title: partLabel(part.name) }, part.text));
   });
-  const legend = h('div', { class: 'legend' }, ...inspection.parts.filter((p) => p.text).map((p) => h('span', { class: `part-${p.name}` }, partLabel(p.name))));
+  const legend = h(
+    'div',
+    { class: 'legend' },
+    ...inspection.parts.filter((p) => p.text).map((p) => h('span', { class: `part-${p.name}` }, partLabel(p.name))),
+  );
   return h('div', {}, h('code', { class: 'token' }, ...children), legend);
 }
 
@@ -221,14 +312,46 @@ function renderTimes(times: DecodedToken['times']): HTMLElement | undefined {
   if (names.length === 0) return undefined;
   const rows = names.map((name) => {
     const time = times[name]!;
-    return h('tr', {}, h('th', {}, h('code', {}, name), ' ', CLAIM_DESCRIPTIONS[name]!.name), h('td', {}, localText(time)), h('td', {}, utcText(time.date)), h('td', { class: 'relative', 'data-time': name }, time.relative));
+    return h(
+      'tr',
+      {},
+      h('th', {}, h('code', {}, name), ' ', CLAIM_DESCRIPTIONS[name]!.name),
+      h('td', {}, localText(time)),
+      h('td', {}, utcText(time.date)),
+      h('td', { class: 'relative', 'data-time': name }, time.relative),
+    );
   });
-  return section(l10n.t('Times'), h('table', { class: 'times' }, h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Claim')), h('th', {}, l10n.t('Local time')), h('th', {}, 'UTC'), h('th', {}, l10n.t('Relative')))), h('tbody', {}, ...rows)));
+  return section(
+    l10n.t('Times'),
+    h(
+      'table',
+      { class: 'times' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, l10n.t('Claim')),
+          h('th', {}, l10n.t('Local time')),
+          h('th', {}, 'UTC'),
+          h('th', {}, l10n.t('Relative')),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+  );
 }
 
 function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header'): HTMLElement {
   const rows = Object.entries(values).map(([name, value]) =>
-    h('tr', {}, h('th', {}, h('code', {}, name)), h('td', { class: 'value' }, valueText(value)), h('td', { class: 'muted' }, describeClaim(name, where) ?? '')),
+    h(
+      'tr',
+      {},
+      h('th', {}, h('code', {}, name)),
+      h('td', { class: 'value' }, valueText(value)),
+      h('td', { class: 'muted' }, describeClaim(name, where) ?? ''),
+    ),
   );
   return h('table', { class: 'claims' }, h('tbody', {}, ...rows));
 }
@@ -250,7 +373,13 @@ function section(title: string, body: Child, action?: Child): HTMLElement {
 
 /** A Copy button; `label` names what it copies in the host's "Copied …" message, so it is translated too. */
 function copyButton(what: string, label: string, title: string): HTMLElement {
-  return h('button', { class: 'copy', 'data-copy': what, 'data-label': label, title }, icon('copy'), ' ', l10n.t('Copy'));
+  return h(
+    'button',
+    { class: 'copy', 'data-copy': what, 'data-label': label, title },
+    icon('copy'),
+    ' ',
+    l10n.t('Copy'),
+  );
 }
 
 /** "from selection" and the like: where the host found the token. */
@@ -292,7 +421,7 @@ function valueText(value: unknown): string {
 }
 
 function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 function localText(time: TimeClaim): string {

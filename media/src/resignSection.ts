@@ -13,14 +13,35 @@ export interface ResignSection {
   showMessage(message: string, tone: 'bad' | 'ok'): void;
 }
 
-export function resignSection(payload: string, alg: string, writeBack: WriteBack, post: (message: PanelToHost) => void): ResignSection {
+export function resignSection(
+  payload: string,
+  alg: string,
+  writeBack: WriteBack,
+  post: (message: PanelToHost) => void,
+): ResignSection {
   const picker = keyPicker('sign', post);
-  const editor = h('textarea', { id: 'payload-editor', class: 'payload-editor', rows: String(Math.min(20, payload.split('\n').length + 1)), spellcheck: 'false', 'aria-label': l10n.t('Payload JSON') });
+  const editor = h('textarea', {
+    id: 'payload-editor',
+    class: 'payload-editor',
+    rows: String(Math.min(20, payload.split('\n').length + 1)),
+    spellcheck: 'false',
+    'aria-label': l10n.t('Payload JSON'),
+  });
   editor.value = payload;
   const check = h('div', { id: 'payload-check', class: 'muted', 'aria-live': 'polite' });
-  const algSelect = h('select', { id: 'sign-alg', 'aria-label': l10n.t('Algorithm') }, ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)));
+  const algSelect = h(
+    'select',
+    { id: 'sign-alg', 'aria-label': l10n.t('Algorithm') },
+    ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)),
+  );
   algSelect.value = (SIGNING_ALGORITHMS as readonly string[]).includes(alg) ? alg : 'HS256';
-  const signButton = h('button', { class: 'primary', type: 'button', id: 'sign-button' }, icon('edit'), ' ', l10n.t('Sign'));
+  const signButton = h(
+    'button',
+    { class: 'primary', type: 'button', id: 'sign-button' },
+    icon('edit'),
+    ' ',
+    l10n.t('Sign'),
+  );
   const output = h('div', { id: 'sign-result', 'aria-live': 'polite' });
   let keys: SavedKey[] = [];
   let pinned: string | undefined;
@@ -29,13 +50,25 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
   const validate = (): boolean => {
     const parsed = parsePayload(editor.value);
     if (parsed.ok) check.replaceChildren(icon('check'), ' ', l10n.t('Valid JSON object'));
-    else check.replaceChildren(icon('error'), ' ', l10n.t('Line {0}, column {1}: {2}', parsed.problem.line, parsed.problem.column, parsed.problem.reason));
+    else
+      check.replaceChildren(
+        icon('error'),
+        ' ',
+        l10n.t('Line {0}, column {1}: {2}', parsed.problem.line, parsed.problem.column, parsed.problem.reason),
+      );
     check.className = parsed.ok ? 'tone-ok' : 'tone-bad';
     editor.setAttribute('aria-invalid', String(!parsed.ok));
     return parsed.ok;
   };
   const showMessage = (message: string, tone: 'bad' | 'ok'): void =>
-    output.replaceChildren(h('div', { class: tone === 'bad' ? 'error' : 'notice', role: tone === 'bad' ? 'alert' : 'status' }, icon(tone === 'bad' ? 'error' : 'check'), h('span', {}, message)));
+    output.replaceChildren(
+      h(
+        'div',
+        { class: tone === 'bad' ? 'error' : 'notice', role: tone === 'bad' ? 'alert' : 'status' },
+        icon(tone === 'bad' ? 'error' : 'check'),
+        h('span', {}, message),
+      ),
+    );
 
   editor.addEventListener('input', validate);
   algSelect.addEventListener('change', refresh);
@@ -47,7 +80,16 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
   });
   validate();
 
-  const element = h('div', { class: 'resign' }, editor, check, h('div', { class: 'row' }, h('label', { for: 'sign-alg' }, l10n.t('Algorithm')), algSelect), picker.element, h('div', { class: 'row' }, signButton), output);
+  const element = h(
+    'div',
+    { class: 'resign' },
+    editor,
+    check,
+    h('div', { class: 'row' }, h('label', { for: 'sign-alg' }, l10n.t('Algorithm')), algSelect),
+    picker.element,
+    h('div', { class: 'row' }, signButton),
+    output,
+  );
   return {
     element,
     picker,
@@ -57,9 +99,26 @@ export function resignSection(payload: string, alg: string, writeBack: WriteBack
       refresh();
     },
     showSigned(token, warnings) {
-      const copy = h('button', { class: 'secondary', type: 'button', id: 'copy-new-token' }, icon('copy'), ' ', l10n.t('Copy new token'));
+      const copy = h(
+        'button',
+        { class: 'secondary', type: 'button', id: 'copy-new-token' },
+        icon('copy'),
+        ' ',
+        l10n.t('Copy new token'),
+      );
       copy.addEventListener('click', () => post({ type: 'copy', text: token, label: l10n.t('the new token') }));
-      const write = h('button', { class: 'secondary', type: 'button', id: 'write-back', title: writeBack.enabled ? l10n.t('Replace the original token in {0}', writeBack.where) : writeBack.reason }, icon('replace'), ' ', l10n.t('Write back'));
+      const write = h(
+        'button',
+        {
+          class: 'secondary',
+          type: 'button',
+          id: 'write-back',
+          title: writeBack.enabled ? l10n.t('Replace the original token in {0}', writeBack.where) : writeBack.reason,
+        },
+        icon('replace'),
+        ' ',
+        l10n.t('Write back'),
+      );
       if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', token }));
       else write.disabled = true;
       output.replaceChildren(

@@ -29,37 +29,84 @@ function verdictLook(verdict: VerifyOutcome['verdict']): { icon: PanelIcon; tone
 /** The verdict as a prominent banner; shared with the top of the panel. */
 export function verdictBanner(outcome: VerifyOutcome): HTMLElement {
   const verdict = verdictLook(outcome.verdict);
-  const detail = outcome.verdict === 'valid' ? l10n.t('{0}, verified with {1}', outcome.alg, outcome.keyLabel) : outcome.error ?? '';
-  return h('div', { class: `verdict tone-${verdict.tone}`, role: 'status', 'data-verdict': outcome.verdict }, icon(verdict.icon), h('strong', {}, verdict.title), h('span', {}, detail));
+  const detail =
+    outcome.verdict === 'valid'
+      ? l10n.t('{0}, verified with {1}', outcome.alg, outcome.keyLabel)
+      : (outcome.error ?? '');
+  return h(
+    'div',
+    { class: `verdict tone-${verdict.tone}`, role: 'status', 'data-verdict': outcome.verdict },
+    icon(verdict.icon),
+    h('strong', {}, verdict.title),
+    h('span', {}, detail),
+  );
 }
 
 export function verifySection(alg: string, post: (message: PanelToHost) => void): VerifySection {
   const picker = keyPicker('verify', post);
-  const field = (id: string, label: string, attrs: Record<string, string>): HTMLInputElement => h('input', { id, 'aria-label': label, ...attrs });
-  const iss = field('expected-iss', l10n.t('Expected issuer'), { type: 'text', placeholder: l10n.t('e.g. https://auth.example.com') });
+  const field = (id: string, label: string, attrs: Record<string, string>): HTMLInputElement =>
+    h('input', { id, 'aria-label': label, ...attrs });
+  const iss = field('expected-iss', l10n.t('Expected issuer'), {
+    type: 'text',
+    placeholder: l10n.t('e.g. https://auth.example.com'),
+  });
   const aud = field('expected-aud', l10n.t('Expected audience'), { type: 'text', placeholder: l10n.t('e.g. my-api') });
-  const leeway = field('expected-leeway', l10n.t('Clock tolerance in seconds'), { type: 'number', min: '0', step: '1', value: '0' });
+  const leeway = field('expected-leeway', l10n.t('Clock tolerance in seconds'), {
+    type: 'number',
+    min: '0',
+    step: '1',
+    value: '0',
+  });
   const result = h('div', { id: 'verify-result', 'aria-live': 'polite' });
-  const button = h('button', { class: 'primary', type: 'button', id: 'verify-button' }, icon('verified'), ' ', l10n.t('Verify'));
+  const button = h(
+    'button',
+    { class: 'primary', type: 'button', id: 'verify-button' },
+    icon('verified'),
+    ' ',
+    l10n.t('Verify'),
+  );
 
-  const showError = (message: string): void => result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
+  const showError = (message: string): void =>
+    result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
   button.addEventListener('click', () => {
     const key = picker.choice();
     if (typeof key === 'string') return showError(key);
     const tolerance = Number(leeway.value);
-    if (!Number.isFinite(tolerance) || tolerance < 0) return showError(l10n.t('The clock tolerance must be a number of seconds, 0 or more.'));
-    post({ type: 'verify', key, expected: { issuer: iss.value.trim() || undefined, audience: aud.value.trim() || undefined, clockTolerance: tolerance } });
+    if (!Number.isFinite(tolerance) || tolerance < 0)
+      return showError(l10n.t('The clock tolerance must be a number of seconds, 0 or more.'));
+    post({
+      type: 'verify',
+      key,
+      expected: {
+        issuer: iss.value.trim() || undefined,
+        audience: aud.value.trim() || undefined,
+        clockTolerance: tolerance,
+      },
+    });
   });
 
   const element = h(
     'div',
     { class: 'verify' },
-    h('p', { class: 'muted' }, icon('shield'), ' ', l10n.t('Decoding does not check the signature: choose a key to verify it.')),
+    h(
+      'p',
+      { class: 'muted' },
+      icon('shield'),
+      ' ',
+      l10n.t('Decoding does not check the signature: choose a key to verify it.'),
+    ),
     picker.element,
-    h('fieldset', {}, h('legend', {}, l10n.t('Expected claims (optional)')),
-      h('label', { for: 'expected-iss' }, l10n.t('Issuer (iss)')), iss,
-      h('label', { for: 'expected-aud' }, l10n.t('Audience (aud)')), aud,
-      h('label', { for: 'expected-leeway' }, l10n.t('Clock tolerance (seconds)')), leeway),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, l10n.t('Expected claims (optional)')),
+      h('label', { for: 'expected-iss' }, l10n.t('Issuer (iss)')),
+      iss,
+      h('label', { for: 'expected-aud' }, l10n.t('Audience (aud)')),
+      aud,
+      h('label', { for: 'expected-leeway' }, l10n.t('Clock tolerance (seconds)')),
+      leeway,
+    ),
     h('div', { class: 'row' }, button),
     result,
   );
@@ -68,8 +115,18 @@ export function verifySection(alg: string, post: (message: PanelToHost) => void)
     picker,
     refresh: (keys, pinned) => picker.refresh(keys, (key) => !keyMisfit(key, alg, 'verify'), pinned),
     showOutcome(outcome) {
-      const claims = outcome.claims.map((check) => h('li', { class: check.ok ? 'tone-ok' : 'tone-bad', 'data-claim': check.claim }, icon(check.ok ? 'check' : 'close'), h('span', {}, check.message)));
-      result.replaceChildren(verdictBanner(outcome), ...(claims.length ? [h('ul', { class: 'claim-checks' }, ...claims)] : []));
+      const claims = outcome.claims.map((check) =>
+        h(
+          'li',
+          { class: check.ok ? 'tone-ok' : 'tone-bad', 'data-claim': check.claim },
+          icon(check.ok ? 'check' : 'close'),
+          h('span', {}, check.message),
+        ),
+      );
+      result.replaceChildren(
+        verdictBanner(outcome),
+        ...(claims.length ? [h('ul', { class: 'claim-checks' }, ...claims)] : []),
+      );
     },
     showError,
   };

@@ -74,15 +74,25 @@ export function splitToken(token: string): SplitToken {
     throw new JwtError('not-a-string', l10n.t('Expected the token as a string, got {0}', jsonType(token)));
   }
   if (token.length > MAX_DECODE_LENGTH) {
-    throw new JwtError('too-large', l10n.t('The token is {0} characters long; tokens over {1} characters are not decoded', token.length, MAX_DECODE_LENGTH));
+    throw new JwtError(
+      'too-large',
+      l10n.t(
+        'The token is {0} characters long; tokens over {1} characters are not decoded',
+        token.length,
+        MAX_DECODE_LENGTH,
+      ),
+    );
   }
   const offset = token.length - token.trimStart().length;
   const text = token.trim();
-  if (text === '') throw new JwtError('empty', token === '' ? l10n.t('The token is empty') : l10n.t('The token is only whitespace'));
+  if (text === '')
+    throw new JwtError('empty', token === '' ? l10n.t('The token is empty') : l10n.t('The token is only whitespace'));
   if (/^bearer\s/i.test(text)) {
     throw new JwtError(
       'bearer-prefix',
-      l10n.t('The text starts with "Bearer ", the HTTP Authorization scheme, which is not part of the token; decode what follows it'),
+      l10n.t(
+        'The text starts with "Bearer ", the HTTP Authorization scheme, which is not part of the token; decode what follows it',
+      ),
       { position: offset },
     );
   }
@@ -90,7 +100,11 @@ export function splitToken(token: string): SplitToken {
   if (space !== -1) {
     throw new JwtError(
       'whitespace',
-      l10n.t('The token contains {0} at position {1}; a JWT is one line without spaces (was it wrapped when copied?)', quoteChar(text[space]!), offset + space + 1),
+      l10n.t(
+        'The token contains {0} at position {1}; a JWT is one line without spaces (was it wrapped when copied?)',
+        quoteChar(text[space]!),
+        offset + space + 1,
+      ),
       { position: offset + space },
     );
   }
@@ -148,7 +162,9 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
     if (typeof header.enc !== 'string' || header.enc === '') {
       throw new JwtError(
         'header-enc',
-        l10n.t('The token has 5 segments, so it is an encrypted JWE, but its header has no "enc" (content encryption) parameter'),
+        l10n.t(
+          'The token has 5 segments, so it is an encrypted JWE, but its header has no "enc" (content encryption) parameter',
+        ),
         { segment: 'header', position: headerSegment.start },
       );
     }
@@ -169,9 +185,18 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
             alg,
           ),
     );
-    if (third.text !== '') warnings.push(l10n.t('The token has alg "{0}" but carries a signature (segment 3), which unsecured tokens must leave empty', alg));
+    if (third.text !== '')
+      warnings.push(
+        l10n.t(
+          'The token has alg "{0}" but carries a signature (segment 3), which unsecured tokens must leave empty',
+          alg,
+        ),
+      );
   } else if (third.text === '') {
-    throw new JwtError('signature-empty', l10n.t('The signature (segment 3) is empty but alg is {0}', alg), { segment: 'signature', position: third.start });
+    throw new JwtError('signature-empty', l10n.t('The signature (segment 3) is empty but alg is {0}', alg), {
+      segment: 'signature',
+      position: third.start,
+    });
   }
 
   const times: DecodedToken['times'] = {};
@@ -185,11 +210,16 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
  *
  * @example decodePlaintext('{"sub":"a"}', { alg: 'dir', enc: 'A256GCM' }).payload // { sub: 'a' }
  */
-export function decodePlaintext(plaintext: string, header: Record<string, unknown>, options: DecodeOptions = {}): DecodedToken {
+export function decodePlaintext(
+  plaintext: string,
+  header: Record<string, unknown>,
+  options: DecodeOptions = {},
+): DecodedToken {
   const warnings = headerWarnings(header);
   const payload = parsePayloadText(plaintext, header, warnings);
   const times: DecodedToken['times'] = {};
-  const status = typeof payload === 'object' ? readTimes(payload, options.now ?? new Date(), times, warnings) : 'no-expiry';
+  const status =
+    typeof payload === 'object' ? readTimes(payload, options.now ?? new Date(), times, warnings) : 'no-expiry';
   return { kind: 'jwe', header, payload, times, status, warnings };
 }
 
@@ -207,7 +237,10 @@ function checkBase64url(segment: TokenSegment): void {
     const position = segment.start + bad;
     const message =
       c === '=' && /^=+$/.test(segment.text.slice(bad))
-        ? l10n.t("The {0} is not base64url: it ends in '=' padding, which base64url in JWTs leaves out; remove the '=' characters", label(segment))
+        ? l10n.t(
+            "The {0} is not base64url: it ends in '=' padding, which base64url in JWTs leaves out; remove the '=' characters",
+            label(segment),
+          )
         : c === '+' || c === '/'
           ? l10n.t(
               'The {0} is not base64url: {1} at position {2} is not allowed (base64url uses - and _ instead of + and /; this looks like standard base64)',
@@ -215,7 +248,12 @@ function checkBase64url(segment: TokenSegment): void {
               quoteChar(c),
               position + 1,
             )
-          : l10n.t('The {0} is not base64url: {1} at position {2} is not allowed', label(segment), quoteChar(c), position + 1);
+          : l10n.t(
+              'The {0} is not base64url: {1} at position {2} is not allowed',
+              label(segment),
+              quoteChar(c),
+              position + 1,
+            );
     throw new JwtError('base64url', message, { segment: segment.name, position });
   }
   if (segment.text.length % 4 === 1) {
@@ -253,10 +291,21 @@ export function decodeHeaderObject(segment: TokenSegment): Record<string, unknow
     text = utf8.decode(decodeBytes(segment));
   } catch (error) {
     if (error instanceof JwtError) throw error;
-    throw new JwtError('utf8', l10n.t('The header (segment 1) does not decode to UTF-8 text, so it is not a JOSE header'), where);
+    throw new JwtError(
+      'utf8',
+      l10n.t('The header (segment 1) does not decode to UTF-8 text, so it is not a JOSE header'),
+      where,
+    );
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    throw new JwtError('json', l10n.t('The header (segment 1) nests brackets more than {0} levels deep, which no real header does', MAX_JSON_DEPTH), where);
+    throw new JwtError(
+      'json',
+      l10n.t(
+        'The header (segment 1) nests brackets more than {0} levels deep, which no real header does',
+        MAX_JSON_DEPTH,
+      ),
+      where,
+    );
   }
   let header: unknown;
   try {
@@ -265,7 +314,11 @@ export function decodeHeaderObject(segment: TokenSegment): Record<string, unknow
     throw new JwtError('json', l10n.t('The header (segment 1) is not valid JSON: {0}', describeJsonError(text)), where);
   }
   if (!isJsonObject(header)) {
-    throw new JwtError('header-not-object', l10n.t('The header (segment 1) is JSON but not an object: it is {0}', jsonType(header)), where);
+    throw new JwtError(
+      'header-not-object',
+      l10n.t('The header (segment 1) is JSON but not an object: it is {0}', jsonType(header)),
+      where,
+    );
   }
   return header;
 }
@@ -275,16 +328,28 @@ function decodeHeader(segment: TokenSegment): Record<string, unknown> {
   const header = decodeHeaderObject(segment);
   const where = { segment: segment.name, position: segment.start };
   if (!Object.hasOwn(header, 'alg')) {
-    throw new JwtError('header-alg', l10n.t('The header has no "alg" (algorithm) parameter; every JWS and JWE header needs one'), where);
+    throw new JwtError(
+      'header-alg',
+      l10n.t('The header has no "alg" (algorithm) parameter; every JWS and JWE header needs one'),
+      where,
+    );
   }
   if (typeof header.alg !== 'string' || header.alg === '') {
-    throw new JwtError('header-alg', l10n.t('The header\'s "alg" must be a non-empty string, but it is {0}', jsonType(header.alg)), where);
+    throw new JwtError(
+      'header-alg',
+      l10n.t('The header\'s "alg" must be a non-empty string, but it is {0}', jsonType(header.alg)),
+      where,
+    );
   }
   return header;
 }
 
 /** A JSON object: the payload. Anything else: the payload as text (hex if not UTF-8), with a warning. */
-function decodePayload(segment: TokenSegment, header: Record<string, unknown>, warnings: string[]): Record<string, unknown> | string {
+function decodePayload(
+  segment: TokenSegment,
+  header: Record<string, unknown>,
+  warnings: string[],
+): Record<string, unknown> | string {
   let text: string;
   if (header.b64 === false) {
     text = segment.text; // RFC 7797: the payload is used as is
@@ -295,7 +360,11 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
     } catch {
       warnings.push(
         bytes.length > MAX_HEX_BYTES
-          ? l10n.t('The payload is not UTF-8 text; it is shown as hex (the first {0} of {1} bytes)', MAX_HEX_BYTES, bytes.length)
+          ? l10n.t(
+              'The payload is not UTF-8 text; it is shown as hex (the first {0} of {1} bytes)',
+              MAX_HEX_BYTES,
+              bytes.length,
+            )
           : l10n.t('The payload is not UTF-8 text; it is shown as hex ({0} bytes)', bytes.length),
       );
       return toHex(bytes.subarray(0, MAX_HEX_BYTES));
@@ -305,13 +374,19 @@ function decodePayload(segment: TokenSegment, header: Record<string, unknown>, w
 }
 
 /** The payload's text as claims when it is a JSON object, else as text with a warning saying why. */
-function parsePayloadText(text: string, header: Record<string, unknown>, warnings: string[]): Record<string, unknown> | string {
+function parsePayloadText(
+  text: string,
+  header: Record<string, unknown>,
+  warnings: string[],
+): Record<string, unknown> | string {
   if (text === '') {
     warnings.push(l10n.t('The payload is empty'));
     return text;
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
-    warnings.push(l10n.t('The payload nests brackets more than {0} levels deep, so it is shown as text', MAX_JSON_DEPTH));
+    warnings.push(
+      l10n.t('The payload nests brackets more than {0} levels deep, so it is shown as text', MAX_JSON_DEPTH),
+    );
     return text;
   }
   let payload: unknown;
@@ -326,7 +401,9 @@ function parsePayloadText(text: string, header: Record<string, unknown>, warning
     return text;
   }
   if (isJsonObject(payload)) return payload;
-  warnings.push(l10n.t('The payload is JSON but not an object (it is {0}); JWT claims must be a JSON object', jsonType(payload)));
+  warnings.push(
+    l10n.t('The payload is JSON but not an object (it is {0}); JWT claims must be a JSON object', jsonType(payload)),
+  );
   return text;
 }
 
@@ -351,13 +428,21 @@ function headerWarnings(header: Record<string, unknown>): string[] {
   if (typ !== undefined && !(typeof typ === 'string' && JWT_TYP.test(typ))) {
     warnings.push(
       typeof typ === 'string'
-        ? l10n.t('typ is "{0}", not JWT: this may be another kind of token, and libraries that check typ will reject it', typ)
+        ? l10n.t(
+            'typ is "{0}", not JWT: this may be another kind of token, and libraries that check typ will reject it',
+            typ,
+          )
         : l10n.t('typ should be a string, but it is {0}', jsonType(typ)),
     );
   }
   if (crit !== undefined) {
     const names = Array.isArray(crit) ? crit.map((name) => JSON.stringify(name)).join(', ') : jsonType(crit);
-    warnings.push(l10n.t('The header marks extensions as critical (crit: {0}); a verifier that does not understand them must reject the token', names));
+    warnings.push(
+      l10n.t(
+        'The header marks extensions as critical (crit: {0}); a verifier that does not understand them must reject the token',
+        names,
+      ),
+    );
   }
   const sources = KEY_SOURCES.filter((name) => Object.hasOwn(header, name));
   if (sources.length > 0) {
@@ -390,11 +475,21 @@ function readTimes(
     if (!Object.hasOwn(payload, name)) continue;
     const value = payload[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      const shown = typeof value === 'string' ? l10n.t('a string ({0})', JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)) : jsonType(value);
+      const shown =
+        typeof value === 'string'
+          ? l10n.t('a string ({0})', JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value))
+          : jsonType(value);
       warnings.push(
         typeof value === 'number'
-          ? l10n.t('{0} is too large, not a NumericDate (a number of seconds since 1970); most libraries will reject this token', name)
-          : l10n.t('{0} is {1}, not a NumericDate (a number of seconds since 1970); most libraries will reject this token', name, shown),
+          ? l10n.t(
+              '{0} is too large, not a NumericDate (a number of seconds since 1970); most libraries will reject this token',
+              name,
+            )
+          : l10n.t(
+              '{0} is {1}, not a NumericDate (a number of seconds since 1970); most libraries will reject this token',
+              name,
+              shown,
+            ),
       );
       continue;
     }
@@ -413,11 +508,17 @@ function readTimes(
   if (iat !== undefined && iat > nowSeconds + CLOCK_SKEW_SECONDS) {
     warnings.push(l10n.t("iat is in the future ({0}); the issuer's clock may be wrong", formatRelative(iat, now)));
   }
-  if (exp !== undefined && nbf !== undefined && nbf > exp) warnings.push(l10n.t('nbf is after exp, so the token is never valid'));
+  if (exp !== undefined && nbf !== undefined && nbf > exp)
+    warnings.push(l10n.t('nbf is after exp, so the token is never valid'));
   if (exp !== undefined && iat !== undefined) {
     if (exp < iat) warnings.push(l10n.t('exp is before iat, so the token expired before it was issued'));
     else if (exp - iat > LONG_LIVED_SECONDS) {
-      warnings.push(l10n.t('The token is valid for {0} (iat to exp); a long-lived token stays dangerous that long if it leaks', formatDuration(exp - iat)));
+      warnings.push(
+        l10n.t(
+          'The token is valid for {0} (iat to exp); a long-lived token stays dangerous that long if it leaks',
+          formatDuration(exp - iat),
+        ),
+      );
     }
   }
 

@@ -35,32 +35,44 @@ export function checkExpectedClaims(payload: unknown, expected: ExpectedClaims, 
   if (typeof claims.exp === 'number') {
     const ok = seconds < claims.exp + tolerance;
     const message = ok
-      ? skew ? l10n.t('not expired (allowing {0} s of clock skew)', tolerance) : l10n.t('not expired')
-      : skew ? l10n.t('expired (allowing {0} s of clock skew)', tolerance) : l10n.t('expired');
+      ? skew
+        ? l10n.t('not expired (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('not expired')
+      : skew
+        ? l10n.t('expired (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('expired');
     checks.push({ claim: 'exp', ok, message });
   }
   if (typeof claims.nbf === 'number') {
     const ok = seconds >= claims.nbf - tolerance;
     const message = ok
-      ? skew ? l10n.t('already valid (allowing {0} s of clock skew)', tolerance) : l10n.t('already valid')
-      : skew ? l10n.t('not valid yet (allowing {0} s of clock skew)', tolerance) : l10n.t('not valid yet');
+      ? skew
+        ? l10n.t('already valid (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('already valid')
+      : skew
+        ? l10n.t('not valid yet (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('not valid yet');
     checks.push({ claim: 'nbf', ok, message });
   }
   return checks;
 }
 
 function checkIssuer(iss: unknown, issuer: string): ClaimCheck {
-  if (iss === undefined) return { claim: 'iss', ok: false, message: l10n.t('iss is missing, expected {0}', JSON.stringify(issuer)) };
+  if (iss === undefined)
+    return { claim: 'iss', ok: false, message: l10n.t('iss is missing, expected {0}', JSON.stringify(issuer)) };
   const ok = iss === issuer;
   return {
     claim: 'iss',
     ok,
-    message: ok ? l10n.t('iss is {0}', JSON.stringify(issuer)) : l10n.t('iss is {0}, expected {1}', String(JSON.stringify(iss)), JSON.stringify(issuer)),
+    message: ok
+      ? l10n.t('iss is {0}', JSON.stringify(issuer))
+      : l10n.t('iss is {0}, expected {1}', String(JSON.stringify(iss)), JSON.stringify(issuer)),
   };
 }
 
 function checkAudience(aud: unknown, audience: string): ClaimCheck {
-  if (aud === undefined) return { claim: 'aud', ok: false, message: l10n.t('aud is missing, expected {0}', JSON.stringify(audience)) };
+  if (aud === undefined)
+    return { claim: 'aud', ok: false, message: l10n.t('aud is missing, expected {0}', JSON.stringify(audience)) };
   const ok = aud === audience || (Array.isArray(aud) && aud.includes(audience));
   return {
     claim: 'aud',

@@ -48,7 +48,12 @@ export function withExpiry(claims: Record<string, unknown>, expiry: Expiry, now 
   if (expiry === 'keep') return claims;
   const seconds = durationSeconds(expiry);
   if (seconds === undefined) {
-    throw new Error(l10n.t('The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds', String(JSON.stringify(expiry))));
+    throw new Error(
+      l10n.t(
+        'The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds',
+        String(JSON.stringify(expiry)),
+      ),
+    );
   }
   const iat = Math.floor(now.getTime() / 1000);
   return { ...claims, iat, exp: iat + seconds };

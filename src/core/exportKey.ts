@@ -21,7 +21,11 @@ function familyAlg(jwk: JWK): string {
  */
 export async function exportPublicKey(key: string | object, format: 'pem' | 'jwk'): Promise<string> {
   const input = readKey(key);
-  if (input.type === 'secret') throw new JwtError('key-format', l10n.t('A shared secret has no public half to export: anyone who can verify with it can also sign'));
+  if (input.type === 'secret')
+    throw new JwtError(
+      'key-format',
+      l10n.t('A shared secret has no public half to export: anyone who can verify with it can also sign'),
+    );
   if (input.type === 'jwks') {
     if (format === 'pem') throw new JwtError('key-format', l10n.t('A JWKS holds several keys; export it as JWK'));
     return JSON.stringify({ keys: input.keys.filter((k) => k.kty !== 'oct').map(publicJwk) }, null, 2);

@@ -100,7 +100,11 @@ function split(cookie: string): { payload: string; timestamp: string; signature:
   const compressed = parts.length === 4 && parts[0] === '';
   if (compressed) parts.shift();
   if (parts.length !== 3 || parts.includes('')) {
-    throw new Error(l10n.t('A Flask session cookie has three dot-separated parts, payload.timestamp.signature, and a leading dot when compressed'));
+    throw new Error(
+      l10n.t(
+        'A Flask session cookie has three dot-separated parts, payload.timestamp.signature, and a leading dot when compressed',
+      ),
+    );
   }
   const [payload, timestamp, signature] = parts as [string, string, string];
   return { payload: compressed ? `.${payload}` : payload, timestamp, signature, compressed };
@@ -135,7 +139,11 @@ export async function decodeFlaskSession(cookie: string): Promise<FlaskSession> 
  * Never rejects: problems come back as `error`.
  * @example await verifyFlaskSession(cookie, 'dev-secret-key', { maxAgeSeconds: 31 * 86400 }) // { valid: true, age: 3600 }
  */
-export async function verifyFlaskSession(cookie: string, secretKey: string, options: FlaskVerifyOptions = {}): Promise<FlaskVerifyResult> {
+export async function verifyFlaskSession(
+  cookie: string,
+  secretKey: string,
+  options: FlaskVerifyOptions = {},
+): Promise<FlaskVerifyResult> {
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
   let age = NaN;
   try {
@@ -144,17 +152,30 @@ export async function verifyFlaskSession(cookie: string, secretKey: string, opti
     const key = await signingKey(secretKey, options.salt ?? 'cookie-session', options.keyDerivation ?? 'hmac');
     const signed = text.encode(`${payload}.${timestamp}`);
     if (!(await crypto.subtle.verify('HMAC', key, decodePart(signature, 'signature') as BufferSource, signed))) {
-      return { valid: false, age, error: l10n.t('The signature does not match: a different SECRET_KEY (or salt), or the cookie was altered') };
+      return {
+        valid: false,
+        age,
+        error: l10n.t('The signature does not match: a different SECRET_KEY (or salt), or the cookie was altered'),
+      };
     }
     const max = options.maxAgeSeconds;
     if (max !== undefined && age > max) {
       return {
         valid: false,
         age,
-        error: l10n.t('The session is {0} seconds old, more than its lifetime of {1} seconds (PERMANENT_SESSION_LIFETIME): Flask rejects it', age, max),
+        error: l10n.t(
+          'The session is {0} seconds old, more than its lifetime of {1} seconds (PERMANENT_SESSION_LIFETIME): Flask rejects it',
+          age,
+          max,
+        ),
       };
     }
-    if (age < 0) return { valid: false, age, error: l10n.t("The cookie was signed {0} seconds in the future; the server's clock may be wrong", -age) };
+    if (age < 0)
+      return {
+        valid: false,
+        age,
+        error: l10n.t("The cookie was signed {0} seconds in the future; the server's clock may be wrong", -age),
+      };
     return { valid: true, age };
   } catch (error) {
     return { valid: false, age, error: error instanceof Error ? error.message : String(error) };
@@ -162,7 +183,8 @@ export async function verifyFlaskSession(cookie: string, secretKey: string, opti
 }
 
 async function signingKey(secretKey: string, salt: string, derivation: 'hmac' | 'django-concat'): Promise<CryptoKey> {
-  const hmacKey = (raw: BufferSource, usage: KeyUsage) => crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-1' }, false, [usage]);
+  const hmacKey = (raw: BufferSource, usage: KeyUsage) =>
+    crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-1' }, false, [usage]);
   const derived =
     derivation === 'hmac'
       ? await crypto.subtle.sign('HMAC', await hmacKey(text.encode(secretKey), 'sign'), text.encode(salt))
@@ -186,7 +208,8 @@ function decodePart(part: string, name: 'payload' | 'signature' | 'timestamp'): 
 
 function readTimestamp(part: string): number {
   const bytes = decodePart(part, 'timestamp');
-  if (bytes.length === 0 || bytes.length > 6) throw new Error(l10n.t('The timestamp (part 2) is not a number of seconds'));
+  if (bytes.length === 0 || bytes.length > 6)
+    throw new Error(l10n.t('The timestamp (part 2) is not a number of seconds'));
   return bytes.reduce((n, byte) => n * 256 + byte, 0);
 }
 
@@ -212,7 +235,9 @@ function untag(value: unknown): unknown {
     case ' u': // UUID: its hex, which is what people search logs for
       return inner;
     case ' b':
-      return typeof inner === 'string' ? bytesRepr(decodeBase64url(inner.replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!))) : inner;
+      return typeof inner === 'string'
+        ? bytesRepr(decodeBase64url(inner.replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!)))
+        : inner;
     case ' d': {
       const date = typeof inner === 'string' ? new Date(inner) : undefined;
       return date && !Number.isNaN(date.getTime()) ? date.toISOString() : inner;
@@ -231,7 +256,10 @@ function untag(value: unknown): unknown {
 function bytesRepr(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) {
-    out += byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`;
+    out +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x27 && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, '0')}`;
   }
   return `b'${out}'`;
 }

@@ -60,7 +60,8 @@ export function tokenHint(token: string, nowMs: number): TokenHint {
   }
   if (exp === undefined) return { text: l10n.t('no expiry'), tone: 'ok' };
   const { when, duration } = relativeTimeShort(exp, now);
-  if (nowSeconds >= exp) return { text: when === 'now' ? l10n.t('expired just now') : l10n.t('expired {0} ago', duration), tone: 'problem' };
+  if (nowSeconds >= exp)
+    return { text: when === 'now' ? l10n.t('expired just now') : l10n.t('expired {0} ago', duration), tone: 'problem' };
   return { text: when === 'now' ? l10n.t('expires now') : l10n.t('expires in {0}', duration), tone: 'ok' };
 }
 
@@ -97,7 +98,12 @@ export interface PlacedHint {
  * (undefined: none ever does), for one timer to refresh them all. This is the work an editor does
  * per edit for what is on screen; the benchmark measures it.
  */
-export function hintsForLines(index: TokenLines, from: number, to: number, nowMs: number): { hints: PlacedHint[]; nextChange?: number } {
+export function hintsForLines(
+  index: TokenLines,
+  from: number,
+  to: number,
+  nowMs: number,
+): { hints: PlacedHint[]; nextChange?: number } {
   const hints: PlacedHint[] = [];
   let nextChange: number | undefined;
   for (const { line, match } of index.tokensIn(from, to)) {
@@ -180,7 +186,9 @@ export class TokenLines {
       const removed = endLine - startLine + 1;
       this.replace(startLine, removed, added);
       const shift = added - removed;
-      dirty = dirty.filter((line) => line < startLine || line > endLine).map((line) => (line > endLine ? line + shift : line));
+      dirty = dirty
+        .filter((line) => line < startLine || line > endLine)
+        .map((line) => (line > endLine ? line + shift : line));
       for (let line = startLine; line < startLine + added; line++) dirty.push(line);
     }
     for (const line of new Set(dirty)) this.lines[line] = scanLine(lineText(line));
@@ -197,7 +205,11 @@ export class TokenLines {
     if (added <= MAX_SPLICE) {
       this.lines.splice(start, removed, ...new Array<readonly TokenMatch[]>(added).fill(NONE));
     } else {
-      this.lines = [...this.lines.slice(0, start), ...new Array<readonly TokenMatch[]>(added).fill(NONE), ...this.lines.slice(start + removed)];
+      this.lines = [
+        ...this.lines.slice(0, start),
+        ...new Array<readonly TokenMatch[]>(added).fill(NONE),
+        ...this.lines.slice(start + removed),
+      ];
     }
   }
 }

@@ -41,13 +41,21 @@ export function inspectToken(token: string, options: { now?: Date } = {}, layer 
   } catch {
     // shown whole, as one invalid part
   }
-  const parts: TokenPart[] = split ? split.segments.map((s) => ({ name: s.name, text: s.text })) : [{ name: 'invalid', text: token }];
+  const parts: TokenPart[] = split
+    ? split.segments.map((s) => ({ name: s.name, text: s.text }))
+    : [{ name: 'invalid', text: token }];
   try {
     const decoded = decodeToken(token, options);
     const inner = layer < MAX_LAYERS ? innerToken(decoded) : undefined;
-    return { token, parts, decoded, ...(inner === undefined ? {} : { inner: inspectToken(inner, options, layer + 1) }) };
+    return {
+      token,
+      parts,
+      decoded,
+      ...(inner === undefined ? {} : { inner: inspectToken(inner, options, layer + 1) }),
+    };
   } catch (e) {
-    const error = e instanceof JwtError ? { code: e.code, message: e.message } : { code: 'unknown', message: String(e) };
+    const error =
+      e instanceof JwtError ? { code: e.code, message: e.message } : { code: 'unknown', message: String(e) };
     // Whenever the first segment is base64url of a JSON object, even without a usable alg.
     let header: Record<string, unknown> | undefined;
     try {

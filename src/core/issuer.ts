@@ -52,13 +52,23 @@ export async function verifyWithIssuer(token: string, options: IssuerVerifyOptio
     result.alg = String(header.alg);
     if (typeof header.kid === 'string') result.kid = header.kid;
     if (kind !== 'jws') {
-      throw new Error(kind === 'jwe' ? l10n.t('An encrypted token (JWE) has no signature to verify') : l10n.t('An unsigned token (alg "none") has no signature to verify'));
+      throw new Error(
+        kind === 'jwe'
+          ? l10n.t('An encrypted token (JWE) has no signature to verify')
+          : l10n.t('An unsigned token (alg "none") has no signature to verify'),
+      );
     }
     if (result.alg.startsWith('HS')) {
-      throw new Error(l10n.t('{0} tokens are signed with a shared secret, which no issuer publishes; verify it with the secret instead', result.alg));
+      throw new Error(
+        l10n.t(
+          '{0} tokens are signed with a shared secret, which no issuer publishes; verify it with the secret instead',
+          result.alg,
+        ),
+      );
     }
     const iss = typeof payload === 'object' ? payload.iss : undefined;
-    if (typeof iss !== 'string' || iss === '') throw new Error(l10n.t('The token has no "iss" (issuer) claim, so there is nowhere to look for its keys'));
+    if (typeof iss !== 'string' || iss === '')
+      throw new Error(l10n.t('The token has no "iss" (issuer) claim, so there is nowhere to look for its keys'));
     result.issuer = iss;
     checkUrl(iss, 'issuer');
     let jwksUri = cache.jwksUris.get(iss);
@@ -70,7 +80,11 @@ export async function verifyWithIssuer(token: string, options: IssuerVerifyOptio
     }
     result.jwksUri = await jwksUri;
     let keys = cache.keySets.get(result.jwksUri);
-    if (!keys) cache.keySets.set(result.jwksUri, (keys = createRemoteJWKSet(new URL(result.jwksUri), { timeoutDuration: timeoutMs })));
+    if (!keys)
+      cache.keySets.set(
+        result.jwksUri,
+        (keys = createRemoteJWKSet(new URL(result.jwksUri), { timeoutDuration: timeoutMs })),
+      );
     await compactVerify(token.trim(), keys);
     result.valid = true;
   } catch (error) {
@@ -85,13 +99,23 @@ function checkUrl(value: string, what: 'issuer' | 'jwks_uri'): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(what === 'issuer' ? l10n.t('The issuer "{0}" is not a URL', value) : l10n.t('The jwks_uri "{0}" is not a URL', value));
+    throw new Error(
+      what === 'issuer'
+        ? l10n.t('The issuer "{0}" is not a URL', value)
+        : l10n.t('The jwks_uri "{0}" is not a URL', value),
+    );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
     throw new Error(
       what === 'issuer'
-        ? l10n.t('The issuer "{0}" is not an https URL; keys are fetched over https only (plain http only from this machine)', value)
-        : l10n.t('The jwks_uri "{0}" is not an https URL; keys are fetched over https only (plain http only from this machine)', value),
+        ? l10n.t(
+            'The issuer "{0}" is not an https URL; keys are fetched over https only (plain http only from this machine)',
+            value,
+          )
+        : l10n.t(
+            'The jwks_uri "{0}" is not an https URL; keys are fetched over https only (plain http only from this machine)',
+            value,
+          ),
     );
   }
   return url;
@@ -101,7 +125,10 @@ function checkUrl(value: string, what: 'issuer' | 'jwks_uri'): URL {
 function discoveryUrls(iss: string): string[] {
   const url = new URL(iss);
   const path = url.pathname.replace(/\/$/, '');
-  return [`${url.origin}${path}/.well-known/openid-configuration`, `${url.origin}/.well-known/oauth-authorization-server${path}`];
+  return [
+    `${url.origin}${path}/.well-known/openid-configuration`,
+    `${url.origin}/.well-known/oauth-authorization-server${path}`,
+  ];
 }
 
 async function discoverJwksUri(iss: string, timeoutMs: number): Promise<string> {
@@ -129,21 +156,30 @@ async function discoverJwksUri(iss: string, timeoutMs: number): Promise<string> 
         ),
       );
     }
-    if (typeof metadata.jwks_uri !== 'string') throw new Error(l10n.t('The discovery document at {0} has no jwks_uri', url));
+    if (typeof metadata.jwks_uri !== 'string')
+      throw new Error(l10n.t('The discovery document at {0} has no jwks_uri', url));
     return checkUrl(metadata.jwks_uri, 'jwks_uri').href;
   }
-  throw new Error(l10n.t('The issuer publishes no discovery document (HTTP 404 for {0} and {1})', tried[0]!, tried[1]!));
+  throw new Error(
+    l10n.t('The issuer publishes no discovery document (HTTP 404 for {0} and {1})', tried[0]!, tried[1]!),
+  );
 }
 
 async function fetchWithin(url: string, timeoutMs: number): Promise<Response> {
   try {
-    return await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' }, redirect: 'error' });
+    return await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+      redirect: 'error',
+    });
   } catch (error) {
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       throw new Error(l10n.t('{0} did not answer within {1} seconds', url, timeoutMs / 1000));
     }
     throw new Error(
-      error instanceof Error && error.cause instanceof Error ? l10n.t('Could not reach {0}: {1}', url, error.cause.message) : l10n.t('Could not reach {0}', url),
+      error instanceof Error && error.cause instanceof Error
+        ? l10n.t('Could not reach {0}: {1}', url, error.cause.message)
+        : l10n.t('Could not reach {0}', url),
     );
   }
 }
@@ -157,11 +193,18 @@ function explain(errors: Jose['errors'], error: unknown, result: IssuerVerifyRes
       ? l10n.t("The issuer's key set ({0}) has no {1} key with no kid", jwksUri, alg)
       : l10n.t('The issuer\'s key set ({0}) has no {1} key with kid "{2}"', jwksUri, alg, result.kid);
   }
-  if (error instanceof errors.JWKSMultipleMatchingKeys) return l10n.t("The issuer's key set has several keys that fit ({0}) and none of them verifies the signature", kid);
+  if (error instanceof errors.JWKSMultipleMatchingKeys)
+    return l10n.t("The issuer's key set has several keys that fit ({0}) and none of them verifies the signature", kid);
   if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return l10n.t("The signature does not match the issuer's key ({0}): the token was altered, or {1} did not issue it", kid, String(result.issuer));
+    return l10n.t(
+      "The signature does not match the issuer's key ({0}): the token was altered, or {1} did not issue it",
+      kid,
+      String(result.issuer),
+    );
   }
-  if (error instanceof errors.JWKSTimeout) return l10n.t('The key set at {0} did not answer within {1} seconds', jwksUri, timeoutMs / 1000);
-  if (error instanceof errors.JWKSInvalid || error instanceof errors.JOSEError) return l10n.t('The key set at {0} could not be used: {1}', jwksUri, error.message);
+  if (error instanceof errors.JWKSTimeout)
+    return l10n.t('The key set at {0} did not answer within {1} seconds', jwksUri, timeoutMs / 1000);
+  if (error instanceof errors.JWKSInvalid || error instanceof errors.JOSEError)
+    return l10n.t('The key set at {0} could not be used: {1}', jwksUri, error.message);
   return error instanceof Error ? error.message : String(error);
 }

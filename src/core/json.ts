@@ -28,7 +28,8 @@ const SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])|true\b|fals
 export function findJsonError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const closers: string[] = [];
-  const found = (): string => (i < text.length ? quoteChar(String.fromCodePoint(text.codePointAt(i)!)) : l10n.t('the end of the text'));
+  const found = (): string =>
+    i < text.length ? quoteChar(String.fromCodePoint(text.codePointAt(i)!)) : l10n.t('the end of the text');
   const fail = (reason: string): JsonSyntaxError => locate(text, i, reason);
   const skipSpace = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
@@ -74,7 +75,8 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
       i++;
       skipSpace();
       const close = open === '{' ? '}' : ']';
-      if (text[i] === close) i++; // an empty container is a complete value
+      if (text[i] === close)
+        i++; // an empty container is a complete value
       else {
         closers.push(close);
         const bad = close === '}' ? readKey() : undefined;
@@ -90,7 +92,8 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     for (;;) {
       skipSpace();
       const close = closers[closers.length - 1];
-      if (close === undefined) return i < text.length ? fail(l10n.t('unexpected {0} after the end of the JSON value', found())) : undefined;
+      if (close === undefined)
+        return i < text.length ? fail(l10n.t('unexpected {0} after the end of the JSON value', found())) : undefined;
       if (text[i] === close) {
         closers.pop();
         i++;
@@ -113,7 +116,9 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
  */
 export function describeJsonError(text: string): string {
   const error = findJsonError(text);
-  return error ? l10n.t('{0} (line {1}, column {2})', error.reason, error.line, error.column) : l10n.t('it could not be parsed');
+  return error
+    ? l10n.t('{0} (line {1}, column {2})', error.reason, error.line, error.column)
+    : l10n.t('it could not be parsed');
 }
 
 function locate(text: string, offset: number, reason: string): JsonSyntaxError {

@@ -41,18 +41,34 @@ const ED25519 = needing('OKP', 'Ed25519');
 
 /** Every JWS algorithm the core signs and verifies. "Ed25519" is the fully-specified name of EdDSA over Ed25519. */
 const NEEDS: Readonly<Record<string, KeyNeed>> = {
-  HS256: SECRET, HS384: SECRET, HS512: SECRET,
-  RS256: RSA, RS384: RSA, RS512: RSA,
-  PS256: RSA, PS384: RSA, PS512: RSA,
-  ES256: needing('EC', 'P-256'), ES384: needing('EC', 'P-384'), ES512: needing('EC', 'P-521'),
-  EdDSA: ED25519, Ed25519: ED25519,
+  HS256: SECRET,
+  HS384: SECRET,
+  HS512: SECRET,
+  RS256: RSA,
+  RS384: RSA,
+  RS512: RSA,
+  PS256: RSA,
+  PS384: RSA,
+  PS512: RSA,
+  ES256: needing('EC', 'P-256'),
+  ES384: needing('EC', 'P-384'),
+  ES512: needing('EC', 'P-521'),
+  EdDSA: ED25519,
+  Ed25519: ED25519,
 };
 
 /** The key `alg` needs. @throws {JwtError} `unsupported-alg` */
 export function keyNeed(alg: string): KeyNeed {
   const need = typeof alg === 'string' && Object.hasOwn(NEEDS, alg) ? NEEDS[alg] : undefined;
   if (!need) {
-    throw new JwtError('unsupported-alg', l10n.t('The algorithm {0} is not supported; supported are {1}', JSON.stringify(alg), Object.keys(NEEDS).join(', ')));
+    throw new JwtError(
+      'unsupported-alg',
+      l10n.t(
+        'The algorithm {0} is not supported; supported are {1}',
+        JSON.stringify(alg),
+        Object.keys(NEEDS).join(', '),
+      ),
+    );
   }
   return need;
 }
@@ -66,15 +82,35 @@ export function hmacBits(alg: string): number | undefined {
 function conversion(label: string): string | undefined {
   switch (label) {
     case 'RSA PUBLIC KEY':
-      return l10n.t('This PEM ("{0}") is a PKCS#1 RSA public key; convert it to SPKI with: {1}', label, 'openssl rsa -RSAPublicKey_in -in key.pem -pubout -out public.pem');
+      return l10n.t(
+        'This PEM ("{0}") is a PKCS#1 RSA public key; convert it to SPKI with: {1}',
+        label,
+        'openssl rsa -RSAPublicKey_in -in key.pem -pubout -out public.pem',
+      );
     case 'RSA PRIVATE KEY':
-      return l10n.t('This PEM ("{0}") is a PKCS#1 RSA private key; convert it to PKCS#8 with: {1}', label, 'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem');
+      return l10n.t(
+        'This PEM ("{0}") is a PKCS#1 RSA private key; convert it to PKCS#8 with: {1}',
+        label,
+        'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem',
+      );
     case 'EC PRIVATE KEY':
-      return l10n.t('This PEM ("{0}") is a SEC1 EC private key; convert it to PKCS#8 with: {1}', label, 'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem');
+      return l10n.t(
+        'This PEM ("{0}") is a SEC1 EC private key; convert it to PKCS#8 with: {1}',
+        label,
+        'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem',
+      );
     case 'ENCRYPTED PRIVATE KEY':
-      return l10n.t('This PEM ("{0}") is a passphrase-protected key; decrypt it with: {1}', label, 'openssl pkcs8 -in key.pem -out key-plain.pem');
+      return l10n.t(
+        'This PEM ("{0}") is a passphrase-protected key; decrypt it with: {1}',
+        label,
+        'openssl pkcs8 -in key.pem -out key-plain.pem',
+      );
     case 'OPENSSH PRIVATE KEY':
-      return l10n.t('This PEM ("{0}") is an OpenSSH key; convert a copy to PKCS#8 with: {1}', label, 'ssh-keygen -p -m PKCS8 -f copy-of-key');
+      return l10n.t(
+        'This PEM ("{0}") is an OpenSSH key; convert a copy to PKCS#8 with: {1}',
+        label,
+        'ssh-keygen -p -m PKCS8 -f copy-of-key',
+      );
     default:
       return undefined;
   }
@@ -95,12 +131,16 @@ export function readKey(key: unknown): KeyInput {
     if (pem !== -1) return readPem(text.slice(pem));
     if (text.startsWith('{')) {
       const parsed = parseKeyJson(text);
-      if (isJsonObject(parsed) && (typeof parsed.kty === 'string' || Array.isArray(parsed.keys))) return readKeyObject(parsed);
+      if (isJsonObject(parsed) && (typeof parsed.kty === 'string' || Array.isArray(parsed.keys)))
+        return readKeyObject(parsed);
     }
     return { type: 'secret', bytes: new TextEncoder().encode(key) };
   }
   if (isJsonObject(key)) return readKeyObject(key);
-  throw new JwtError('key-format', l10n.t('The key must be a string (secret, PEM, JWK or JWKS JSON) or a JWK or JWKS object, not {0}', jsonType(key)));
+  throw new JwtError(
+    'key-format',
+    l10n.t('The key must be a string (secret, PEM, JWK or JWKS JSON) or a JWK or JWKS object, not {0}', jsonType(key)),
+  );
 }
 
 /** Parsed JSON, or undefined for text that is not JSON and does not look like a JWK either. */
@@ -114,7 +154,11 @@ function parseKeyJson(text: string): unknown {
     throw new JwtError(
       'key-format',
       error
-        ? l10n.t('The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks at line {0}, column {1}', error.line, error.column)
+        ? l10n.t(
+            'The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks at line {0}, column {1}',
+            error.line,
+            error.column,
+          )
         : l10n.t('The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks'),
     );
   }
@@ -123,14 +167,16 @@ function parseKeyJson(text: string): unknown {
 function readKeyObject(key: Record<string, unknown>): KeyInput {
   if (Array.isArray(key.keys)) {
     const bad = key.keys.findIndex((entry) => !isJsonObject(entry) || typeof entry.kty !== 'string');
-    if (bad !== -1) throw new JwtError('key-format', l10n.t('The JWKS entry {0} is not a JWK (it has no "kty")', bad + 1));
+    if (bad !== -1)
+      throw new JwtError('key-format', l10n.t('The JWKS entry {0} is not a JWK (it has no "kty")', bad + 1));
     return { type: 'jwks', keys: key.keys as JWK[] };
   }
   const jwk = key as JWK;
   switch (jwk.kty) {
     case 'oct': {
       const bytes = base64urlBytes(jwk.k);
-      if (!bytes) throw new JwtError('key-format', l10n.t('The oct JWK has no valid "k" (the secret, base64url-encoded)'));
+      if (!bytes)
+        throw new JwtError('key-format', l10n.t('The oct JWK has no valid "k" (the secret, base64url-encoded)'));
       return { type: 'secret', bytes };
     }
     case 'RSA':
@@ -138,30 +184,50 @@ function readKeyObject(key: Record<string, unknown>): KeyInput {
     case 'OKP':
       return { type: 'jwk', jwk };
     case undefined:
-      throw new JwtError('key-format', l10n.t('The key object is neither a JWK (it has no "kty") nor a JWKS (it has no "keys" array)'));
+      throw new JwtError(
+        'key-format',
+        l10n.t('The key object is neither a JWK (it has no "kty") nor a JWKS (it has no "keys" array)'),
+      );
     default:
-      throw new JwtError('key-format', l10n.t('JWK key type {0} is not supported; supported are oct, RSA, EC and OKP', JSON.stringify(jwk.kty)));
+      throw new JwtError(
+        'key-format',
+        l10n.t('JWK key type {0} is not supported; supported are oct, RSA, EC and OKP', JSON.stringify(jwk.kty)),
+      );
   }
 }
 
 function readPem(text: string): KeyInput {
   const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
-  if (!label) throw new JwtError('key-format', l10n.t('Malformed PEM: the first line should look like "-----BEGIN PUBLIC KEY-----"'));
+  if (!label)
+    throw new JwtError(
+      'key-format',
+      l10n.t('Malformed PEM: the first line should look like "-----BEGIN PUBLIC KEY-----"'),
+    );
   const convert = conversion(label);
   if (convert) throw new JwtError('key-format', convert);
   if (label !== 'PUBLIC KEY' && label !== 'CERTIFICATE' && label !== 'PRIVATE KEY') {
-    throw new JwtError('key-format', l10n.t('PEM "{0}" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY', label));
+    throw new JwtError(
+      'key-format',
+      l10n.t('PEM "{0}" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY', label),
+    );
   }
   const begin = `-----BEGIN ${label}-----`;
   const end = text.indexOf(`-----END ${label}-----`);
-  if (end === -1) throw new JwtError('key-format', l10n.t('Malformed PEM: there is no "-----END {0}-----" line (was it cut short?)', label));
+  if (end === -1)
+    throw new JwtError(
+      'key-format',
+      l10n.t('Malformed PEM: there is no "-----END {0}-----" line (was it cut short?)', label),
+    );
   const body = text.slice(begin.length, end).replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
     throw new JwtError('key-format', l10n.t('Malformed PEM: the text between the BEGIN and END lines is not base64'));
   }
   const der = decodeBase64url(body.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
   if (!isCompleteDer(der)) {
-    throw new JwtError('key-format', l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'));
+    throw new JwtError(
+      'key-format',
+      l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'),
+    );
   }
   // jose wants the block alone, from its BEGIN line: drop anything around it, such as further certificates of a chain.
   return { type: 'pem', label, pem: `${begin}\n${body}\n-----END ${label}-----` };
@@ -200,7 +266,13 @@ export async function pemToJwk({ label, pem }: Extract<KeyInput, { type: 'pem' }
       // not this family; try the next
     }
   }
-  throw new JwtError('key-format', l10n.t('The PEM ("{0}") holds a key type that is not supported; supported are RSA, EC P-256, P-384, P-521 and Ed25519', label));
+  throw new JwtError(
+    'key-format',
+    l10n.t(
+      'The PEM ("{0}") holds a key type that is not supported; supported are RSA, EC P-256, P-384, P-521 and Ed25519',
+      label,
+    ),
+  );
 }
 
 const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
@@ -217,7 +289,9 @@ const PUBLIC_MEMBERS: Readonly<Record<string, readonly string[]>> = {
 export function publicJwk(jwk: JWK): JWK {
   const source: Record<string, unknown> = jwk;
   const members = ['kty', ...(PUBLIC_MEMBERS[jwk.kty ?? ''] ?? []), 'kid', 'alg', 'use'];
-  return Object.fromEntries(members.filter((name) => source[name] !== undefined).map((name) => [name, source[name]])) as JWK;
+  return Object.fromEntries(
+    members.filter((name) => source[name] !== undefined).map((name) => [name, source[name]]),
+  ) as JWK;
 }
 
 /**
@@ -229,14 +303,26 @@ export function describeKey(jwk: Pick<JWK, 'kty' | 'crv'>, half?: 'public' | 'pr
     case 'oct':
       return l10n.t('a shared secret');
     case 'RSA':
-      return half === 'public' ? l10n.t('an RSA public key') : half === 'private' ? l10n.t('an RSA private key') : l10n.t('an RSA key');
+      return half === 'public'
+        ? l10n.t('an RSA public key')
+        : half === 'private'
+          ? l10n.t('an RSA private key')
+          : l10n.t('an RSA key');
     case 'EC': {
       const crv = jwk.crv ?? l10n.t('(no curve)');
-      return half === 'public' ? l10n.t('an EC {0} public key', crv) : half === 'private' ? l10n.t('an EC {0} private key', crv) : l10n.t('an EC {0} key', crv);
+      return half === 'public'
+        ? l10n.t('an EC {0} public key', crv)
+        : half === 'private'
+          ? l10n.t('an EC {0} private key', crv)
+          : l10n.t('an EC {0} key', crv);
     }
     default: {
       const name = String(jwk.crv ?? jwk.kty);
-      return half === 'public' ? l10n.t('an {0} public key', name) : half === 'private' ? l10n.t('an {0} private key', name) : l10n.t('an {0} key', name);
+      return half === 'public'
+        ? l10n.t('an {0} public key', name)
+        : half === 'private'
+          ? l10n.t('an {0} private key', name)
+          : l10n.t('an {0} key', name);
     }
   }
 }
@@ -251,10 +337,13 @@ export function keyProblem(jwk: JWK, alg: string, usage: string, subject = l10n.
   if (jwk.kty !== need.kty || (need.crv !== undefined && jwk.crv !== need.crv)) {
     return l10n.t('{0} is {1} but {2}, which needs {3}', subject, describeKey(jwk), usage, need.text);
   }
-  if (jwk.alg !== undefined && jwk.alg !== alg) return l10n.t('{0} is meant for {1} (its "alg") but {2}', subject, jwk.alg, usage);
-  if (jwk.use !== undefined && jwk.use !== 'sig') return l10n.t('{0} is marked "use": {1}, not "sig", so it is not for signatures', subject, JSON.stringify(jwk.use));
+  if (jwk.alg !== undefined && jwk.alg !== alg)
+    return l10n.t('{0} is meant for {1} (its "alg") but {2}', subject, jwk.alg, usage);
+  if (jwk.use !== undefined && jwk.use !== 'sig')
+    return l10n.t('{0} is marked "use": {1}, not "sig", so it is not for signatures', subject, JSON.stringify(jwk.use));
   const bits = jwk.kty === 'RSA' ? modulusBits(jwk.n) : undefined;
-  if (bits !== undefined && bits < 2048) return l10n.t('{0} is a {1}-bit RSA key but {2}, which needs at least 2048 bits', subject, bits, usage);
+  if (bits !== undefined && bits < 2048)
+    return l10n.t('{0} is a {1}-bit RSA key but {2}, which needs at least 2048 bits', subject, bits, usage);
   return undefined;
 }
 

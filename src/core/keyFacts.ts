@@ -86,7 +86,9 @@ function described(facts: Omit<KeyFacts, 'description'>): KeyFacts {
 function jwksDescription(count: number, kids: string[]): string {
   if (kids.length === 0) return count === 1 ? l10n.t('a JWKS of 1 key') : l10n.t('a JWKS of {0} keys', count);
   const list = kids.join(', ');
-  return count === 1 ? l10n.t('a JWKS of 1 key (kids: {0})', list) : l10n.t('a JWKS of {0} keys (kids: {1})', count, list);
+  return count === 1
+    ? l10n.t('a JWKS of 1 key (kids: {0})', list)
+    : l10n.t('a JWKS of {0} keys (kids: {1})', count, list);
 }
 
 /** The kid of an oct JWK given as object or JSON text (readKey keeps only a secret's bytes). */
@@ -110,7 +112,11 @@ function octKid(key: string | object): string | undefined {
  * @example
  * keyMisfit(hsSecretFacts, 'RS256', 'sign') // "The key is a shared secret but you chose RS256, which needs an RSA key"
  */
-export function keyMisfit(facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'private'>, alg: string, purpose: 'sign' | 'verify'): string | undefined {
+export function keyMisfit(
+  facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'private'>,
+  alg: string,
+  purpose: 'sign' | 'verify',
+): string | undefined {
   if (facts.type === 'JWKS') {
     if (purpose === 'sign') return l10n.t('A JWKS can only verify; signing needs one private key');
     return alg.startsWith('HS') ? l10n.t('A JWKS cannot verify {0}, which needs a shared secret', alg) : undefined;
@@ -124,5 +130,7 @@ export function keyMisfit(facts: Pick<KeyFacts, 'type' | 'crv' | 'alg' | 'privat
     return (error as Error).message; // an algorithm no key fits, e.g. "none"
   }
   if (problem) return problem;
-  return purpose === 'sign' && !facts.private ? l10n.t('The key is a public key; signing needs the private key') : undefined;
+  return purpose === 'sign' && !facts.private
+    ? l10n.t('The key is a public key; signing needs the private key')
+    : undefined;
 }

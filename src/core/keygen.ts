@@ -18,7 +18,10 @@ export async function generateSigningKey(alg: string): Promise<JWK> {
     const bytes = crypto.getRandomValues(new Uint8Array(hmacBits(alg)! / 8));
     return { kty: 'oct', k: base64url.encode(bytes), alg };
   }
-  const { privateKey } = await generateKeyPair(alg, { extractable: true, ...(need.kty === 'OKP' ? { crv: 'Ed25519' } : {}) });
+  const { privateKey } = await generateKeyPair(alg, {
+    extractable: true,
+    ...(need.kty === 'OKP' ? { crv: 'Ed25519' } : {}),
+  });
   const jwk = await exportJWK(privateKey);
   return { ...jwk, alg, kid: await calculateJwkThumbprint(publicJwk(jwk)) };
 }

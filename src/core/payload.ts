@@ -35,7 +35,14 @@ export function parsePayload(text: string): PayloadParse {
   }
   if (isJsonObject(value)) return { ok: true, claims: value };
   const start = text.length - text.trimStart().length;
-  return { ok: false, problem: { reason: l10n.t('expected an object of claims in braces, found {0}', jsonType(value)), offset: start, ...lineColumn(text, start) } };
+  return {
+    ok: false,
+    problem: {
+      reason: l10n.t('expected an object of claims in braces, found {0}', jsonType(value)),
+      offset: start,
+      ...lineColumn(text, start),
+    },
+  };
 }
 
 function offsetOf(text: string, line: number, column: number): number {

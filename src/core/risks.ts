@@ -43,7 +43,10 @@ export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[
     const alg = String(decoded.header.alg);
     risks.push({
       kind: 'algNone',
-      message: l10n.t('This token is unsigned (alg "{0}"): anyone can forge its claims, and a server that accepts it accepts forgeries', alg),
+      message: l10n.t(
+        'This token is unsigned (alg "{0}"): anyone can forge its claims, and a server that accepts it accepts forgeries',
+        alg,
+      ),
     });
   }
   if (decoded.status === 'expired' && exp) {
@@ -88,10 +91,36 @@ export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[
  * anyone. Kept short on purpose: this is a smoke alarm, not a cracker.
  */
 export const WEAK_SECRETS: readonly string[] = [
-  'secret', 'your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'changeme', 'change-me', 'password',
-  '123456', '12345678', 'jwt_secret', 'jwt-secret', 'jwtsecret', 'JWT_SECRET', 'supersecret', 'super-secret',
-  'secretkey', 'secret-key', 'secret_key', 'mysecret', 'my-secret', 'my_secret', 'key', 'test', 'default',
-  'admin', 'qwerty', 'shhhhh', 'keyboard cat', 'your_jwt_secret', 'SECRET_KEY',
+  'secret',
+  'your-256-bit-secret',
+  'your-384-bit-secret',
+  'your-512-bit-secret',
+  'changeme',
+  'change-me',
+  'password',
+  '123456',
+  '12345678',
+  'jwt_secret',
+  'jwt-secret',
+  'jwtsecret',
+  'JWT_SECRET',
+  'supersecret',
+  'super-secret',
+  'secretkey',
+  'secret-key',
+  'secret_key',
+  'mysecret',
+  'my-secret',
+  'my_secret',
+  'key',
+  'test',
+  'default',
+  'admin',
+  'qwerty',
+  'shhhhh',
+  'keyboard cat',
+  'your_jwt_secret',
+  'SECRET_KEY',
 ];
 
 const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
@@ -125,6 +154,9 @@ export async function findWeakSecret(token: string): Promise<string | undefined>
 export function weakSecretRisk(secret: string): TokenRisk {
   return {
     kind: 'weakSecret',
-    message: l10n.t('This token is signed with the well-known secret "{0}": anyone can forge tokens the server accepts; sign with a long random secret and rotate it', secret),
+    message: l10n.t(
+      'This token is signed with the well-known secret "{0}": anyone can forge tokens the server accepts; sign with a long random secret and rotate it',
+      secret,
+    ),
   };
 }

@@ -10,10 +10,18 @@ import { chosenFor, hmacBits, keyNeed, keyProblem, pemToJwk, readKey, type KeyIn
  * accept "Ed25519", the fully-specified name of EdDSA over Ed25519.
  */
 export const SIGNING_ALGORITHMS = [
-  'HS256', 'HS384', 'HS512',
-  'RS256', 'RS384', 'RS512',
-  'PS256', 'PS384', 'PS512',
-  'ES256', 'ES384', 'ES512',
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
   'EdDSA',
 ] as const;
 
@@ -38,20 +46,38 @@ export interface SignOptions {
 export async function signPayload(payload: object | string, options: SignOptions): Promise<string> {
   const { alg, key, header = {} } = options;
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
-    throw new JwtError('alg-none', l10n.t('Refusing to sign with alg "none": an unsecured token has no signature, so anyone could forge it; pick a real algorithm'));
+    throw new JwtError(
+      'alg-none',
+      l10n.t(
+        'Refusing to sign with alg "none": an unsecured token has no signature, so anyone could forge it; pick a real algorithm',
+      ),
+    );
   }
   keyNeed(alg);
   const claims = JSON.stringify(readPayload(payload));
-  if (!isJsonObject(header)) throw new JwtError('header-not-object', l10n.t('The header must be an object, not {0}', jsonType(header)));
+  if (!isJsonObject(header))
+    throw new JwtError('header-not-object', l10n.t('The header must be an object, not {0}', jsonType(header)));
   if (header.alg !== undefined && header.alg !== alg) {
-    throw new JwtError('header-alg', l10n.t('The header says alg {0} but the token is to be signed with {1}; leave alg out of the header or make them match', JSON.stringify(header.alg), alg));
+    throw new JwtError(
+      'header-alg',
+      l10n.t(
+        'The header says alg {0} but the token is to be signed with {1}; leave alg out of the header or make them match',
+        JSON.stringify(header.alg),
+        alg,
+      ),
+    );
   }
   const signingKey = await privateKey(readKey(key), alg);
   const { CompactSign } = await loadJose();
   try {
-    return await new CompactSign(new TextEncoder().encode(claims)).setProtectedHeader({ typ: 'JWT', ...header, alg }).sign(signingKey);
+    return await new CompactSign(new TextEncoder().encode(claims))
+      .setProtectedHeader({ typ: 'JWT', ...header, alg })
+      .sign(signingKey);
   } catch (error) {
-    throw new JwtError('key-unusable', l10n.t('Signing with {0} failed: {1}', alg, error instanceof Error ? error.message : String(error)));
+    throw new JwtError(
+      'key-unusable',
+      l10n.t('Signing with {0} failed: {1}', alg, error instanceof Error ? error.message : String(error)),
+    );
   }
 }
 
@@ -62,10 +88,16 @@ function readPayload(payload: unknown): Record<string, unknown> {
     try {
       parsed = JSON.parse(payload);
     } catch {
-      throw new JwtError('payload-json', l10n.t('The payload is not valid JSON: {0}', describeJsonError(payload)), { position: findJsonError(payload)?.offset });
+      throw new JwtError('payload-json', l10n.t('The payload is not valid JSON: {0}', describeJsonError(payload)), {
+        position: findJsonError(payload)?.offset,
+      });
     }
   }
-  if (!isJsonObject(parsed)) throw new JwtError('payload-not-object', l10n.t('The payload must be a JSON object of claims, not {0}', jsonType(parsed)));
+  if (!isJsonObject(parsed))
+    throw new JwtError(
+      'payload-not-object',
+      l10n.t('The payload must be a JSON object of claims, not {0}', jsonType(parsed)),
+    );
   return parsed;
 }
 
@@ -74,7 +106,12 @@ async function privateKey(input: KeyInput, alg: string): Promise<Uint8Array | JW
   const usage = chosenFor(alg);
   switch (input.type) {
     case 'jwks':
-      throw new JwtError('key-format', l10n.t('A JWKS is a set of keys, usually public ones; signing needs one private key: give a private JWK or a PKCS#8 PEM'));
+      throw new JwtError(
+        'key-format',
+        l10n.t(
+          'A JWKS is a set of keys, usually public ones; signing needs one private key: give a private JWK or a PKCS#8 PEM',
+        ),
+      );
     case 'secret': {
       const problem = keyProblem({ kty: 'oct' }, alg, usage);
       if (problem) throw new JwtError('key-alg-mismatch', problem);

@@ -15,7 +15,8 @@ export interface StatusLabel {
  */
 export function statusLabel(decoded: DecodedToken): StatusLabel {
   const { exp, nbf } = decoded.times;
-  if (decoded.kind === 'unsecured') return { icon: 'unlock', text: l10n.t('Unsigned (alg none): anyone can forge it'), tone: 'bad' };
+  if (decoded.kind === 'unsecured')
+    return { icon: 'unlock', text: l10n.t('Unsigned (alg none): anyone can forge it'), tone: 'bad' };
   switch (decoded.status) {
     case 'encrypted':
       return { icon: 'lock', text: l10n.t('Encrypted (JWE): the claims need the decryption key'), tone: 'neutral' };
@@ -23,11 +24,19 @@ export function statusLabel(decoded: DecodedToken): StatusLabel {
       // exp is there unless it is too far from 1970 to be a date.
       return { icon: 'error', text: exp ? l10n.t('Expired {0}', exp.relative) : l10n.t('Expired'), tone: 'bad' };
     case 'not-yet-valid':
-      return { icon: 'clock', text: nbf ? l10n.t('Not yet valid: usable {0}', nbf.relative) : l10n.t('Not yet valid: usable later'), tone: 'bad' };
+      return {
+        icon: 'clock',
+        text: nbf ? l10n.t('Not yet valid: usable {0}', nbf.relative) : l10n.t('Not yet valid: usable later'),
+        tone: 'bad',
+      };
     case 'no-expiry':
       return { icon: 'circle-large-outline', text: l10n.t('No expiry (no exp claim)'), tone: 'neutral' };
     case 'valid':
-      return { icon: 'pass', text: exp ? l10n.t('Valid · expires {0}', exp.relative) : l10n.t('Valid · expires'), tone: 'ok' };
+      return {
+        icon: 'pass',
+        text: exp ? l10n.t('Valid · expires {0}', exp.relative) : l10n.t('Valid · expires'),
+        tone: 'ok',
+      };
   }
 }
 

@@ -33,13 +33,19 @@ const LISTED_KEYS = 10;
  * await verifyToken(token, 'my-secret') // { valid: true, alg: 'HS256' }
  * await verifyToken(token, jwks) // { valid: false, alg: 'RS256', error: 'No key in the JWKS has kid "k2" (kids: "k1")' }
  */
-export async function verifyToken(token: string, key: string | object, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyToken(
+  token: string,
+  key: string | object,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   let alg = '';
   try {
     const { kind, header } = decodeToken(token, options);
     alg = header.alg as string;
-    if (kind === 'jwe') throw new JwtError('encrypted', l10n.t('JWE tokens are encrypted, not signed; decrypt them instead'));
-    if (kind === 'unsecured') throw new JwtError('alg-none', l10n.t('Unsecured tokens (alg "{0}") have no signature to verify', alg));
+    if (kind === 'jwe')
+      throw new JwtError('encrypted', l10n.t('JWE tokens are encrypted, not signed; decrypt them instead'));
+    if (kind === 'unsecured')
+      throw new JwtError('alg-none', l10n.t('Unsecured tokens (alg "{0}") have no signature to verify', alg));
     keyNeed(alg);
     const unknownCrit = Array.isArray(header.crit) ? header.crit.filter((name) => !UNDERSTOOD_CRIT.includes(name)) : [];
     if (unknownCrit.length > 0) {
@@ -55,7 +61,13 @@ export async function verifyToken(token: string, key: string | object, options: 
     const compact = token.trim();
     const jose = await loadJose();
     if (input.type === 'jwks') await verifyWithJwks(jose, compact, input.keys, alg, header.kid);
-    else await verifyWith(jose, compact, await verificationKey(input, alg), input.type === 'secret' && secretHasSpace(key));
+    else
+      await verifyWith(
+        jose,
+        compact,
+        await verificationKey(input, alg),
+        input.type === 'secret' && secretHasSpace(key),
+      );
     return { valid: true, alg };
   } catch (error) {
     return { valid: false, alg, error: explain(error), code: error instanceof JwtError ? error.code : 'key-unusable' };
@@ -82,7 +94,12 @@ function secretHasSpace(key: unknown): boolean {
   return typeof key === 'string' && key !== key.trim();
 }
 
-async function verifyWith({ compactVerify, errors }: Jose, compact: string, key: Parameters<Jose['compactVerify']>[1], secretSpace = false): Promise<void> {
+async function verifyWith(
+  { compactVerify, errors }: Jose,
+  compact: string,
+  key: Parameters<Jose['compactVerify']>[1],
+  secretSpace = false,
+): Promise<void> {
   try {
     await compactVerify(compact, key);
   } catch (error) {
@@ -90,7 +107,9 @@ async function verifyWith({ compactVerify, errors }: Jose, compact: string, key:
       throw new JwtError(
         'signature-invalid',
         secretSpace
-          ? l10n.t('The signature does not match: wrong key or the token was altered (the secret starts or ends with whitespace, which counts)')
+          ? l10n.t(
+              'The signature does not match: wrong key or the token was altered (the secret starts or ends with whitespace, which counts)',
+            )
           : l10n.t('The signature does not match: wrong key or the token was altered'),
       );
     }
@@ -101,7 +120,13 @@ async function verifyWith({ compactVerify, errors }: Jose, compact: string, key:
 async function verifyWithJwks(jose: Jose, compact: string, keys: JWK[], alg: string, kid: unknown): Promise<void> {
   const { compactVerify, createLocalJWKSet, errors } = jose;
   if (keyNeed(alg).kty === 'oct') {
-    throw new JwtError('key-alg-mismatch', l10n.t('The token is signed with {0}, which needs a shared secret, not a JWKS; give the secret or its oct JWK', alg));
+    throw new JwtError(
+      'key-alg-mismatch',
+      l10n.t(
+        'The token is signed with {0}, which needs a shared secret, not a JWKS; give the secret or its oct JWK',
+        alg,
+      ),
+    );
   }
   const jwks = createLocalJWKSet({ keys: keys.map((jwk) => (jwk.kty === 'oct' ? jwk : publicJwk(jwk))) });
   try {
@@ -119,16 +144,27 @@ async function verifyWithJwks(jose: Jose, compact: string, keys: JWK[], alg: str
         // try the next candidate
       }
     }
-    throw new JwtError('signature-invalid', l10n.t('The signature does not match any of the {0} keys in the JWKS that fit {1}: wrong key set or the token was altered', tried, alg));
+    throw new JwtError(
+      'signature-invalid',
+      l10n.t(
+        'The signature does not match any of the {0} keys in the JWKS that fit {1}: wrong key set or the token was altered',
+        tried,
+        alg,
+      ),
+    );
   }
 }
 
 /** Why no key in the set fits: an unknown kid, the one key with that kid not fitting, or none fitting alg. */
 function noMatchingKey(keys: JWK[], alg: string, kid: unknown): JwtError {
   const list = (items: string[]): string =>
-    items.length > LISTED_KEYS ? l10n.t('{0} and {1} more', items.slice(0, LISTED_KEYS).join(', '), items.length - LISTED_KEYS) : items.join(', ');
+    items.length > LISTED_KEYS
+      ? l10n.t('{0} and {1} more', items.slice(0, LISTED_KEYS).join(', '), items.length - LISTED_KEYS)
+      : items.join(', ');
   const keyText = (jwk: JWK): string =>
-    jwk.kid === undefined ? l10n.t('{0} (no kid)', describeKey(jwk)) : l10n.t('{0} (kid {1})', describeKey(jwk), JSON.stringify(jwk.kid));
+    jwk.kid === undefined
+      ? l10n.t('{0} (no kid)', describeKey(jwk))
+      : l10n.t('{0} (kid {1})', describeKey(jwk), JSON.stringify(jwk.kid));
   if (typeof kid === 'string') {
     const same = keys.filter((jwk) => jwk.kid === kid);
     if (same.length === 0) {
@@ -143,7 +179,10 @@ function noMatchingKey(keys: JWK[], alg: string, kid: unknown): JwtError {
             : l10n.t('No key in the JWKS has kid {0} (the set is empty)', shown),
       );
     }
-    const problem = same.length === 1 ? keyProblem(same[0]!, alg, signedWith(alg), l10n.t('The key with kid {0}', JSON.stringify(kid))) : undefined;
+    const problem =
+      same.length === 1
+        ? keyProblem(same[0]!, alg, signedWith(alg), l10n.t('The key with kid {0}', JSON.stringify(kid)))
+        : undefined;
     if (problem) return new JwtError('key-alg-mismatch', problem);
   }
   const need = keyNeed(alg).text;
@@ -154,7 +193,13 @@ function noMatchingKey(keys: JWK[], alg: string, kid: unknown): JwtError {
     message =
       keys.length === 0
         ? l10n.t('No key in the JWKS fits {0} with kid {1}: it needs {2}, and the set is empty', alg, shown, need)
-        : l10n.t('No key in the JWKS fits {0} with kid {1}: it needs {2}, and the set holds {3}', alg, shown, need, held);
+        : l10n.t(
+            'No key in the JWKS fits {0} with kid {1}: it needs {2}, and the set holds {3}',
+            alg,
+            shown,
+            need,
+            held,
+          );
   } else {
     message =
       keys.length === 0

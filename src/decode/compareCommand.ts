@@ -22,14 +22,21 @@ export async function compareCommand(a?: unknown, b?: unknown): Promise<void> {
     if (token === undefined) return;
     tokens.push(cleanTokenText(token));
   }
-  const [left, right] = ['A', 'B'].map((name, i) => vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/Token ${name}.json`, query: tokens[i] }));
-  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Token A ↔ Token B'), { preview: false });
+  const [left, right] = ['A', 'B'].map((name, i) =>
+    vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/Token ${name}.json`, query: tokens[i] }),
+  );
+  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Token A ↔ Token B'), {
+    preview: false,
+  });
 }
 
 /** The tokens in the selection, then those on the clipboard. */
 async function tokensInContext(): Promise<string[]> {
   const editor = vscode.window.activeTextEditor;
-  const selected = editor && !editor.selection.isEmpty ? findTokens(editor.document.getText(editor.selection)).map((m) => m.token) : [];
+  const selected =
+    editor && !editor.selection.isEmpty
+      ? findTokens(editor.document.getText(editor.selection)).map((m) => m.token)
+      : [];
   const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
   const copied = findTokens(clipboard).map((m) => m.token);
   return [...selected, ...copied];

@@ -12,7 +12,12 @@ export class DecodedTokenDocuments implements vscode.TextDocumentContentProvider
 function decodedText(token: string): string {
   const { decoded, header, error } = inspectToken(token);
   const value = decoded
-    ? { header: decoded.header, ...(decoded.payload === undefined ? { payload: vscode.l10n.t('(encrypted: the claims need the decryption key)') } : { payload: decoded.payload }) }
+    ? {
+        header: decoded.header,
+        ...(decoded.payload === undefined
+          ? { payload: vscode.l10n.t('(encrypted: the claims need the decryption key)') }
+          : { payload: decoded.payload }),
+      }
     : { error: error?.message, ...(header ? { header } : {}) };
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
 }
@@ -20,5 +25,9 @@ function decodedText(token: string): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
 }

@@ -10,7 +10,10 @@ const DEMO_SECRET = 'walkthrough-demo-secret';
  * and the times read sensibly whenever it is opened. Resolves to the document.
  */
 export async function openSamplesCommand(): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: await samplesMarkdown(new Date()) });
+  const document = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: await samplesMarkdown(new Date()),
+  });
   await vscode.window.showTextDocument(document);
   return document;
 }
@@ -26,7 +29,10 @@ async function samplesMarkdown(now: Date): Promise<string> {
     `# ${vscode.l10n.t('JWT Toolkit sample tokens')}`,
     '',
     vscode.l10n.t('Hover a token to decode it, or put the cursor on one and run **JWT: Decode**.'),
-    vscode.l10n.t('The signed ones use HS256 with the throwaway secret `{0}`: try **JWT: Verify Signature** with it, and with a wrong one.', DEMO_SECRET),
+    vscode.l10n.t(
+      'The signed ones use HS256 with the throwaway secret `{0}`: try **JWT: Verify Signature** with it, and with a wrong one.',
+      DEMO_SECRET,
+    ),
     '',
     `## ${vscode.l10n.t('Valid for an hour')}`,
     '',

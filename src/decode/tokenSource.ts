@@ -12,7 +12,10 @@ export interface PickedToken {
 
 /** Strips what people select or paste around a token: a "Bearer " prefix, quotes, whitespace. */
 export function cleanTokenText(text: string): string {
-  let t = text.trim().replace(/^(?:authorization\s*:\s*)?bearer\s+/i, '').trim();
+  let t = text
+    .trim()
+    .replace(/^(?:authorization\s*:\s*)?bearer\s+/i, '')
+    .trim();
   while (t.length >= 2 && /^["'`]/.test(t) && t.endsWith(t[0])) t = t.slice(1, -1).trim();
   return t;
 }
@@ -31,13 +34,27 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
       const text = document.getText(selection);
       const cleaned = cleanTokenText(text);
       const found = findTokens(cleaned)[0] ?? findTokens(text)[0];
-      if (found) return { token: found.token, source: 'selection', location: locate(document, document.offsetAt(selection.start) + text.indexOf(found.token), found.token) };
+      if (found)
+        return {
+          token: found.token,
+          source: 'selection',
+          location: locate(document, document.offsetAt(selection.start) + text.indexOf(found.token), found.token),
+        };
       // A selection that is one broken token still deserves its error message in the panel.
       if (looksLikeAttemptedToken(cleaned)) return { token: cleaned, source: 'selection' };
     }
     const line = document.lineAt(selection.active.line).text;
     const atCursor = tokenAt(line, selection.active.character);
-    if (atCursor) return { token: atCursor.token, source: 'cursor', location: locate(document, document.offsetAt(new vscode.Position(selection.active.line, atCursor.start)), atCursor.token) };
+    if (atCursor)
+      return {
+        token: atCursor.token,
+        source: 'cursor',
+        location: locate(
+          document,
+          document.offsetAt(new vscode.Position(selection.active.line, atCursor.start)),
+          atCursor.token,
+        ),
+      };
   }
   // A browser may refuse clipboard access; that only means there is no token there.
   const clipboard = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
@@ -60,7 +77,8 @@ export async function askForToken(): Promise<PickedToken | undefined> {
 
 /** undefined when `token` decodes, else what is wrong with it in a sentence. */
 export function validateToken(token: string): string | undefined {
-  if (!token) return vscode.l10n.t('Paste a token: three base64url parts separated by dots (header.payload.signature).');
+  if (!token)
+    return vscode.l10n.t('Paste a token: three base64url parts separated by dots (header.payload.signature).');
   try {
     decodeToken(token);
     return undefined;
@@ -70,7 +88,10 @@ export function validateToken(token: string): string | undefined {
 }
 
 function locate(document: vscode.TextDocument, offset: number, token: string): vscode.Location {
-  return new vscode.Location(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + token.length)));
+  return new vscode.Location(
+    document.uri,
+    new vscode.Range(document.positionAt(offset), document.positionAt(offset + token.length)),
+  );
 }
 
 /** One run of base64url and dots with at least one dot: a token, perhaps a damaged one. */

@@ -89,8 +89,13 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
   }
   const args = encodeURIComponent(JSON.stringify([inspection.token]));
   // Only our own translations go into the link texts and titles; the token is in `args`, URI-encoded.
-  md.appendMarkdown(`\n[$(open-preview) ${vscode.l10n.t('Open in panel')}](command:jwt.decode?${args} "${vscode.l10n.t('Show this token in the JWT panel')}")`);
-  if (decoded) md.appendMarkdown(` · [$(copy) ${vscode.l10n.t('Copy decoded JSON')}](command:jwt.copyDecoded?${args} "${vscode.l10n.t('Copy the header and payload as JSON')}")`);
+  md.appendMarkdown(
+    `\n[$(open-preview) ${vscode.l10n.t('Open in panel')}](command:jwt.decode?${args} "${vscode.l10n.t('Show this token in the JWT panel')}")`,
+  );
+  if (decoded)
+    md.appendMarkdown(
+      ` · [$(copy) ${vscode.l10n.t('Copy decoded JSON')}](command:jwt.copyDecoded?${args} "${vscode.l10n.t('Copy the header and payload as JSON')}")`,
+    );
   return md;
 }
 

@@ -50,7 +50,9 @@ function keyFileUri(path: string): vscode.Uri {
   if (/^[a-z][\w+.-]*:\/\//i.test(path)) return vscode.Uri.parse(path);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) return vscode.Uri.file(path);
-  return /^([\\/]|[a-z]:[\\/])/i.test(path) ? folder.with({ path: vscode.Uri.file(path).path }) : vscode.Uri.joinPath(folder, path);
+  return /^([\\/]|[a-z]:[\\/])/i.test(path)
+    ? folder.with({ path: vscode.Uri.file(path).path })
+    : vscode.Uri.joinPath(folder, path);
 }
 
 async function readKeyFile(path: string): Promise<string> {
@@ -84,7 +86,10 @@ export async function pickKeyFile(title: string): Promise<string | undefined> {
     title,
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { [vscode.l10n.t('Keys and certificates')]: ['pem', 'key', 'crt', 'cer', 'pub', 'jwk', 'json'], [vscode.l10n.t('All files')]: ['*'] },
+    filters: {
+      [vscode.l10n.t('Keys and certificates')]: ['pem', 'key', 'crt', 'cer', 'pub', 'jwk', 'json'],
+      [vscode.l10n.t('All files')]: ['*'],
+    },
   });
   return picked?.[0]?.toString();
 }
@@ -96,7 +101,8 @@ export async function askKeyName(store: KeyStore, title: string, value = ''): Pr
     prompt: vscode.l10n.t('A name for the key (the key itself goes to VS Code’s secret storage)'),
     value,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.trim() === value.trim() && value ? vscode.l10n.t('Choose a different name') : store.nameProblem(input)),
+    validateInput: (input) =>
+      input.trim() === value.trim() && value ? vscode.l10n.t('Choose a different name') : store.nameProblem(input),
   });
   return name?.trim();
 }

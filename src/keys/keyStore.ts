@@ -30,7 +30,8 @@ export class KeyStore implements vscode.Disposable {
   }
 
   list(): KeyEntry[] {
-    return this.global.get<StoredKey[]>(INDEX, [])
+    return this.global
+      .get<StoredKey[]>(INDEX, [])
       .map((entry) => ({ ...entry, description: keyDescription(entry) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -41,9 +42,16 @@ export class KeyStore implements vscode.Disposable {
 
   /** The key's material (JWK or JWKS JSON) for signing or verifying; never for display. */
   async material(name: string): Promise<string> {
-    if (!this.get(name)) throw new Error(vscode.l10n.t('There is no saved key named "{0}"; see JWT: Manage Keys', name));
+    if (!this.get(name))
+      throw new Error(vscode.l10n.t('There is no saved key named "{0}"; see JWT: Manage Keys', name));
     const material = await this.secrets.get(secretId(name));
-    if (material === undefined) throw new Error(vscode.l10n.t('The saved key "{0}" is listed but missing from the secret storage; remove it and add it again', name));
+    if (material === undefined)
+      throw new Error(
+        vscode.l10n.t(
+          'The saved key "{0}" is listed but missing from the secret storage; remove it and add it again',
+          name,
+        ),
+      );
     return material;
   }
 
@@ -109,7 +117,10 @@ export class KeyStore implements vscode.Disposable {
   }
 
   private async writeIndex(entries: KeyEntry[]): Promise<void> {
-    await this.global.update(INDEX, entries.map(({ description, ...stored }): StoredKey => stored));
+    await this.global.update(
+      INDEX,
+      entries.map(({ description, ...stored }): StoredKey => stored),
+    );
     this.changed.fire();
   }
 }

@@ -24,7 +24,8 @@ export type ManageOutcome = { keys: SavedKey[]; pinned?: string; exported?: stri
  * document). Undefined when a prompt was cancelled.
  */
 export async function manageKeysCommand(store: KeyStore, rawArgs?: unknown): Promise<ManageOutcome | undefined> {
-  const args = rawArgs && typeof rawArgs === 'object' && 'action' in rawArgs ? (rawArgs as ManageArgs) : await askAction(store);
+  const args =
+    rawArgs && typeof rawArgs === 'object' && 'action' in rawArgs ? (rawArgs as ManageArgs) : await askAction(store);
   if (!args) return undefined;
   try {
     const exported = await run(store, args);
@@ -44,12 +45,18 @@ async function run(store: KeyStore, args: ManageArgs): Promise<string | undefine
       const choice = keyChoiceFromArgs(args);
       if (!choice) throw new Error(vscode.l10n.t('Give the key as "secret" (text) or "keyFile" (a path)'));
       const saved = await store.save(args.name, (await loadKey(store, choice)).material);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name), 4000);
+      vscode.window.setStatusBarMessage(
+        vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name),
+        4000,
+      );
       return undefined;
     }
     case 'generate': {
       const saved = await store.save(args.name, await generateSigningKey(args.alg));
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Generated {0} "{1}"', saved.description, saved.name), 4000);
+      vscode.window.setStatusBarMessage(
+        vscode.l10n.t('$(check) Generated {0} "{1}"', saved.description, saved.name),
+        4000,
+      );
       return undefined;
     }
     case 'rename':
@@ -64,11 +71,17 @@ async function run(store: KeyStore, args: ManageArgs): Promise<string | undefine
     case 'export': {
       const text = await exportPublicKey(await store.material(args.name), args.format);
       if (args.to === 'document') {
-        const document = await vscode.workspace.openTextDocument({ content: text, language: args.format === 'jwk' ? 'json' : 'plaintext' });
+        const document = await vscode.workspace.openTextDocument({
+          content: text,
+          language: args.format === 'jwk' ? 'json' : 'plaintext',
+        });
         await vscode.window.showTextDocument(document);
       } else {
         await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Public key of "{0}" copied as {1}', args.name, args.format.toUpperCase()), 4000);
+        vscode.window.setStatusBarMessage(
+          vscode.l10n.t('$(check) Public key of "{0}" copied as {1}', args.name, args.format.toUpperCase()),
+          4000,
+        );
       }
       return text;
     }
@@ -88,12 +101,22 @@ async function askAction(store: KeyStore): Promise<ManageArgs | undefined> {
     [
       ...store.list().map((key) => ({
         label: `$(key) ${key.name}`,
-        description: [key.description, key.name === pinned ? vscode.l10n.t('pinned to this workspace') : ''].filter(Boolean).join(' · '),
+        description: [key.description, key.name === pinned ? vscode.l10n.t('pinned to this workspace') : '']
+          .filter(Boolean)
+          .join(' · '),
         detail: key.thumbprint ? vscode.l10n.t('thumbprint {0}', key.thumbprint) : undefined,
         value: key,
       })),
-      { label: vscode.l10n.t('$(add) Add a key…'), description: vscode.l10n.t('paste a secret, PEM, JWK or JWKS, or pick a file'), value: 'add' as const },
-      { label: vscode.l10n.t('$(sparkle) Generate a key…'), description: vscode.l10n.t('a new key pair or random secret'), value: 'generate' as const },
+      {
+        label: vscode.l10n.t('$(add) Add a key…'),
+        description: vscode.l10n.t('paste a secret, PEM, JWK or JWKS, or pick a file'),
+        value: 'add' as const,
+      },
+      {
+        label: vscode.l10n.t('$(sparkle) Generate a key…'),
+        description: vscode.l10n.t('a new key pair or random secret'),
+        value: 'generate' as const,
+      },
     ],
     vscode.l10n.t('Manage keys (stored in VS Code’s secret storage)'),
   );
@@ -103,11 +126,20 @@ async function askAction(store: KeyStore): Promise<ManageArgs | undefined> {
 }
 
 async function askAdd(store: KeyStore): Promise<ManageArgs | undefined> {
-  const from = await choose([
-    { label: vscode.l10n.t('$(lock) Paste or type it'), value: 'text' as const },
-    { label: vscode.l10n.t('$(file) From a file'), value: 'file' as const },
-  ], vscode.l10n.t('Add a key'));
-  const secret = from === 'text' ? await askKeyText(vscode.l10n.t('Add a key'), vscode.l10n.t('A secret, PEM, certificate, JWK or JWKS (hidden as you type)')) : undefined;
+  const from = await choose(
+    [
+      { label: vscode.l10n.t('$(lock) Paste or type it'), value: 'text' as const },
+      { label: vscode.l10n.t('$(file) From a file'), value: 'file' as const },
+    ],
+    vscode.l10n.t('Add a key'),
+  );
+  const secret =
+    from === 'text'
+      ? await askKeyText(
+          vscode.l10n.t('Add a key'),
+          vscode.l10n.t('A secret, PEM, certificate, JWK or JWKS (hidden as you type)'),
+        )
+      : undefined;
   const keyFile = from === 'file' ? await pickKeyFile(vscode.l10n.t('Key file to add')) : undefined;
   if (secret === undefined && keyFile === undefined) return undefined;
   const name = await askKeyName(store, vscode.l10n.t('Name the key'));
@@ -115,7 +147,10 @@ async function askAdd(store: KeyStore): Promise<ManageArgs | undefined> {
 }
 
 async function askGenerate(store: KeyStore): Promise<ManageArgs | undefined> {
-  const alg = await choose(SIGNING_ALGORITHMS.map((value) => ({ label: value, value })), vscode.l10n.t('Generate a key for'));
+  const alg = await choose(
+    SIGNING_ALGORITHMS.map((value) => ({ label: value, value })),
+    vscode.l10n.t('Generate a key for'),
+  );
   const name = alg && (await askKeyName(store, vscode.l10n.t('Name the new {0} key', alg)));
   return alg && name ? { action: 'generate', name, alg } : undefined;
 }
@@ -132,7 +167,11 @@ async function askKeyAction(store: KeyStore, key: SavedKey, isPinned: boolean): 
         : []),
       isPinned
         ? { label: vscode.l10n.t('$(pinned) Unpin from this workspace'), value: 'unpin' }
-        : { label: vscode.l10n.t('$(pin) Pin to this workspace'), description: vscode.l10n.t('hovers verify tokens with it'), value: 'pin' },
+        : {
+            label: vscode.l10n.t('$(pin) Pin to this workspace'),
+            description: vscode.l10n.t('hovers verify tokens with it'),
+            value: 'pin',
+          },
       { label: vscode.l10n.t('$(edit) Rename…'), value: 'rename' },
       { label: vscode.l10n.t('$(trash) Remove…'), value: 'remove' },
     ],

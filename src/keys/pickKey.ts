@@ -17,7 +17,12 @@ function savedItem(entry: KeyEntry, note?: string): ChoiceItem {
 }
 
 async function pick(items: ChoiceItem[], title: string): Promise<KeyChoice | undefined> {
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a key'), ignoreFocusOut: true, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t('Choose a key'),
+    ignoreFocusOut: true,
+    matchOnDescription: true,
+  });
   return picked?.choose();
 }
 
@@ -35,20 +40,29 @@ export async function pickSigningKey(store: KeyStore, alg: string): Promise<KeyC
     },
   };
   const items: ChoiceItem[] = [
-    ...store.list().filter((e) => !keyMisfit(e, alg, 'sign')).map((e) => savedItem(e)),
+    ...store
+      .list()
+      .filter((e) => !keyMisfit(e, alg, 'sign'))
+      .map((e) => savedItem(e)),
     {
-      label: secret ? vscode.l10n.t('$(lock) Type a new secret…') : vscode.l10n.t('$(lock) Paste a private key (PKCS#8 PEM or JWK)…'),
+      label: secret
+        ? vscode.l10n.t('$(lock) Type a new secret…')
+        : vscode.l10n.t('$(lock) Paste a private key (PKCS#8 PEM or JWK)…'),
       choose: async () => {
         const text = await askKeyText(
           vscode.l10n.t('Key for {0}', alg),
-          secret ? vscode.l10n.t('The shared secret (hidden as you type)') : vscode.l10n.t('A PKCS#8 PEM ("PRIVATE KEY") or a private JWK'),
+          secret
+            ? vscode.l10n.t('The shared secret (hidden as you type)')
+            : vscode.l10n.t('A PKCS#8 PEM ("PRIVATE KEY") or a private JWK'),
         );
         return text === undefined ? undefined : { kind: 'text', text };
       },
     },
     ...(secret ? [] : [fileItem]),
     {
-      label: secret ? vscode.l10n.t('$(add) Generate a random secret…') : vscode.l10n.t('$(add) Generate a new key pair…'),
+      label: secret
+        ? vscode.l10n.t('$(add) Generate a random secret…')
+        : vscode.l10n.t('$(add) Generate a new key pair…'),
       description: vscode.l10n.t('saved in VS Code’s secret storage'),
       choose: async () => {
         const name = await askKeyName(store, vscode.l10n.t('Name the new {0} key', alg));
@@ -71,7 +85,14 @@ export async function pickVerificationKey(store: KeyStore, alg: string, kid: unk
   const matches = (e: KeyEntry): boolean => kid !== undefined && e.kid === kid;
   const pinned = store.pinned()?.name;
   const saved = [...fitting.filter(matches), ...fitting.filter((e) => !matches(e))].map((e) =>
-    savedItem(e, matches(e) ? vscode.l10n.t('matches the token’s kid') : e.name === pinned ? vscode.l10n.t('pinned to this workspace') : undefined),
+    savedItem(
+      e,
+      matches(e)
+        ? vscode.l10n.t('matches the token’s kid')
+        : e.name === pinned
+          ? vscode.l10n.t('pinned to this workspace')
+          : undefined,
+    ),
   );
   return pick(
     [
@@ -79,7 +100,10 @@ export async function pickVerificationKey(store: KeyStore, alg: string, kid: unk
       {
         label: vscode.l10n.t('$(lock) Paste a secret, PEM, certificate, JWK or JWKS…'),
         choose: async () => {
-          const text = await askKeyText(vscode.l10n.t('Key to verify {0}', alg), vscode.l10n.t('Hidden as you type; used for this check only'));
+          const text = await askKeyText(
+            vscode.l10n.t('Key to verify {0}', alg),
+            vscode.l10n.t('Hidden as you type; used for this check only'),
+          );
           return text === undefined ? undefined : { kind: 'text', text };
         },
       },

@@ -22,7 +22,9 @@ export async function handlePanelAction(
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.label), 3000);
       return [];
     case 'verify':
-      return [{ type: 'verified', outcome: await verifyWithKey(deps.keys, shown.token, message.key, message.expected) }];
+      return [
+        { type: 'verified', outcome: await verifyWithKey(deps.keys, shown.token, message.key, message.expected) },
+      ];
     case 'sign':
       return [await resign(deps, message)];
     case 'decrypt':
@@ -57,17 +59,29 @@ async function decrypt(deps: PanelDeps, token: string, choice: KeyChoice): Promi
     const { plaintext, header } = await decryptToken(token, key.material);
     const decoded = decodePlaintext(plaintext, header);
     const inner = innerToken(decoded);
-    return { type: 'decrypted', keyLabel: key.label, decoded, ...(inner === undefined ? {} : { inner: inspectToken(inner, {}, 2) }) };
+    return {
+      type: 'decrypted',
+      keyLabel: key.label,
+      decoded,
+      ...(inner === undefined ? {} : { inner: inspectToken(inner, {}, 2) }),
+    };
   } catch (error) {
     return { type: 'failed', action: 'decrypt', message: (error as Error).message };
   }
 }
 
-async function resign(deps: PanelDeps, { payload, alg, key }: Extract<PanelToHost, { type: 'sign' }>): Promise<HostToPanel> {
+async function resign(
+  deps: PanelDeps,
+  { payload, alg, key }: Extract<PanelToHost, { type: 'sign' }>,
+): Promise<HostToPanel> {
   const parsed = parsePayload(payload);
   if (!parsed.ok) {
     const { line, column, reason } = parsed.problem;
-    return { type: 'failed', action: 'sign', message: vscode.l10n.t('The payload is not a JSON object: {0} at line {1}, column {2}', reason, line, column) };
+    return {
+      type: 'failed',
+      action: 'sign',
+      message: vscode.l10n.t('The payload is not a JSON object: {0} at line {1}, column {2}', reason, line, column),
+    };
   }
   try {
     const signed = await signWithKey(deps.keys, parsed.claims, alg, key);
@@ -80,24 +94,36 @@ async function resign(deps: PanelDeps, { payload, alg, key }: Extract<PanelToHos
 
 /** Whether a token can be written back where it came from: only tokens Decode found in an editor. */
 export function writeBackState(shown: ShownToken): WriteBack {
-  return shown.location ? { enabled: true, where: placeText(shown.location) } : { enabled: false, reason: noPlace(shown.source) };
+  return shown.location
+    ? { enabled: true, where: placeText(shown.location) }
+    : { enabled: false, reason: noPlace(shown.source) };
 }
 
 /** Why a token cannot be written back: Decode did not find it at a place in an editor. */
 function noPlace(source: TokenOrigin): string {
   switch (source) {
     case 'clipboard':
-      return vscode.l10n.t('This token came from the clipboard, not from an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t(
+        'This token came from the clipboard, not from an editor, so there is no place to write a new one back to',
+      );
     case 'input':
-      return vscode.l10n.t('This token was typed in, not found in an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t(
+        'This token was typed in, not found in an editor, so there is no place to write a new one back to',
+      );
     case 'argument':
-      return vscode.l10n.t('This token was passed to the command, not found in an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t(
+        'This token was passed to the command, not found in an editor, so there is no place to write a new one back to',
+      );
     case 'restored':
-      return vscode.l10n.t('The panel was restored after a reload and no longer knows where this token was in the editor, so there is no place to write a new one back to');
+      return vscode.l10n.t(
+        'The panel was restored after a reload and no longer knows where this token was in the editor, so there is no place to write a new one back to',
+      );
     case 'selection':
     case 'cursor':
       // A selection that is not a well-formed token: shown, but not found at a place.
-      return vscode.l10n.t('Decode did not find this token at a place in an editor, so there is no place to write a new one back to');
+      return vscode.l10n.t(
+        'Decode did not find this token at a place in an editor, so there is no place to write a new one back to',
+      );
   }
 }
 
@@ -106,17 +132,29 @@ function placeText({ uri, range }: vscode.Location): string {
 }
 
 /** Replaces the original token in its document, if it is still there unchanged. */
-async function writeBack(shown: ShownToken, token: string, redisplay: (shown: ShownToken) => void): Promise<HostToPanel> {
+async function writeBack(
+  shown: ShownToken,
+  token: string,
+  redisplay: (shown: ShownToken) => void,
+): Promise<HostToPanel> {
   if (!shown.location) return { type: 'failed', action: 'writeBack', message: noPlace(shown.source) };
   const { uri, range } = shown.location;
   const where = placeText(shown.location);
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.getText(range) !== shown.token) {
-    return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('The token is no longer at {0}: the text there changed. Decode it again, then write back.', where) };
+    return {
+      type: 'failed',
+      action: 'writeBack',
+      message: vscode.l10n.t(
+        'The token is no longer at {0}: the text there changed. Decode it again, then write back.',
+        where,
+      ),
+    };
   }
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, range, token);
-  if (!(await vscode.workspace.applyEdit(edit))) return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('{0} could not be edited', where) };
+  if (!(await vscode.workspace.applyEdit(edit)))
+    return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('{0} could not be edited', where) };
   const end = document.positionAt(document.offsetAt(range.start) + token.length);
   redisplay({ ...shown, token, location: new vscode.Location(uri, new vscode.Range(range.start, end)) });
   return { type: 'notice', message: vscode.l10n.t('Wrote the new token to {0}', where) };

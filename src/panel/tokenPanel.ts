@@ -45,12 +45,19 @@ export class TokenPanel {
     return TokenPanel.current;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps) {
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+  ) {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: PanelToHost) => this.receive(m), undefined, this.disposables);
-    deps.keys.onDidChange(() => this.post({ type: 'keys', keys: deps.keys.list(), pinned: deps.keys.pinned()?.name }), undefined, this.disposables);
+    deps.keys.onDidChange(
+      () => this.post({ type: 'keys', keys: deps.keys.list(), pinned: deps.keys.pinned()?.name }),
+      undefined,
+      this.disposables,
+    );
   }
 
   get token(): string | undefined {

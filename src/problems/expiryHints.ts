@@ -15,8 +15,12 @@ export class ExpiryHints implements vscode.Disposable {
   private readonly indexes = new Map<string, TokenLines>();
   private readonly shown = new Map<vscode.TextEditor, { hints: PlacedHint[]; nextChange?: number }>();
   private readonly types = {
-    ok: vscode.window.createTextEditorDecorationType({ after: { color: new vscode.ThemeColor('jwt.hintForeground'), margin: '0 0 0 1em' } }),
-    problem: vscode.window.createTextEditorDecorationType({ after: { color: new vscode.ThemeColor('jwt.hintProblemForeground'), margin: '0 0 0 1em' } }),
+    ok: vscode.window.createTextEditorDecorationType({
+      after: { color: new vscode.ThemeColor('jwt.hintForeground'), margin: '0 0 0 1em' },
+    }),
+    problem: vscode.window.createTextEditorDecorationType({
+      after: { color: new vscode.ThemeColor('jwt.hintProblemForeground'), margin: '0 0 0 1em' },
+    }),
   };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
@@ -82,7 +86,10 @@ export class ExpiryHints implements vscode.Disposable {
     for (const tone of ['ok', 'problem'] as const) {
       const options = hints
         .filter((h) => h.hint.tone === tone)
-        .map(({ line, column, hint }) => ({ range: new vscode.Range(line, column, line, column), renderOptions: { after: { contentText: hint.text } } }));
+        .map(({ line, column, hint }) => ({
+          range: new vscode.Range(line, column, line, column),
+          renderOptions: { after: { contentText: hint.text } },
+        }));
       editor.setDecorations(this.types[tone], options);
     }
     this.schedule();
@@ -105,7 +112,8 @@ export class ExpiryHints implements vscode.Disposable {
       if (!visible.has(editor)) this.shown.delete(editor);
       else next = earliest(next, nextChange);
     }
-    if (next !== undefined) this.timer = setTimeout(() => this.renderAll(), Math.min(MAX_DELAY_MS, Math.max(0, next - Date.now())));
+    if (next !== undefined)
+      this.timer = setTimeout(() => this.renderAll(), Math.min(MAX_DELAY_MS, Math.max(0, next - Date.now())));
   }
 }
 

@@ -3,7 +3,11 @@ import { PROBLEM_SOURCE } from './tokenProblems';
 
 /** Quick fixes on our problems: open the token in the panel, copy its decoded claims. */
 export class ProblemQuickFixes implements vscode.CodeActionProvider {
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const byToken = new Map<string, vscode.Diagnostic[]>();
     for (const diagnostic of context.diagnostics.filter((d) => d.source === PROBLEM_SOURCE)) {
       const token = document.getText(diagnostic.range);

@@ -13,9 +13,40 @@ export const PROBLEM_SOURCE = 'JWT';
 
 /** Languages whose files are source code: a long-lived token there is a credential checked in. */
 const CODE_LANGUAGES = new Set([
-  'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'java', 'kotlin', 'scala', 'groovy',
-  'go', 'rust', 'c', 'cpp', 'csharp', 'fsharp', 'vb', 'ruby', 'php', 'swift', 'objective-c', 'dart', 'elixir',
-  'erlang', 'clojure', 'haskell', 'lua', 'perl', 'r', 'julia', 'shellscript', 'powershell', 'bat', 'vue', 'svelte',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+  'java',
+  'kotlin',
+  'scala',
+  'groovy',
+  'go',
+  'rust',
+  'c',
+  'cpp',
+  'csharp',
+  'fsharp',
+  'vb',
+  'ruby',
+  'php',
+  'swift',
+  'objective-c',
+  'dart',
+  'elixir',
+  'erlang',
+  'clojure',
+  'haskell',
+  'lua',
+  'perl',
+  'r',
+  'julia',
+  'shellscript',
+  'powershell',
+  'bat',
+  'vue',
+  'svelte',
 ]);
 
 type Level = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -26,7 +57,12 @@ const SEVERITY: Record<Exclude<Level, 'off'>, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 /** The defaults, as in package.json: forgery risks loud, an expired token (common in logs) quiet. */
-const DEFAULT_LEVEL: Record<RiskKind, Level> = { algNone: 'warning', expired: 'information', weakSecret: 'error', longLived: 'warning' };
+const DEFAULT_LEVEL: Record<RiskKind, Level> = {
+  algNone: 'warning',
+  expired: 'information',
+  weakSecret: 'error',
+  longLived: 'warning',
+};
 
 /**
  * Problems for risky tokens (core/risks.ts) in open documents: computed on open and, debounced, on
@@ -44,7 +80,8 @@ export class TokenProblems implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(({ document }) => this.schedule(document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('jwt.problems')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
+        if (event.affectsConfiguration('jwt.problems'))
+          vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
       }),
     ];
     vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
@@ -60,10 +97,13 @@ export class TokenProblems implements vscode.Disposable {
     if (SKIPPED_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.update(document);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(document);
+      }, delay),
+    );
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
@@ -75,7 +115,11 @@ export class TokenProblems implements vscode.Disposable {
       return;
     }
     const level = (kind: RiskKind) => config.get<Level>(kind, DEFAULT_LEVEL[kind]);
-    const options = { now: new Date(), hardCoded: CODE_LANGUAGES.has(document.languageId), longLivedDays: config.get<number>('longLivedDays', 30) };
+    const options = {
+      now: new Date(),
+      hardCoded: CODE_LANGUAGES.has(document.languageId),
+      longLivedDays: config.get<number>('longLivedDays', 30),
+    };
     const version = document.version;
     const diagnostics: vscode.Diagnostic[] = [];
     const add = (risk: TokenRisk, range: vscode.Range) => {

@@ -38,7 +38,8 @@ export interface SignDeps {
  */
 export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): Promise<SignOutcome | undefined> {
   // From the editor's context menu the argument is the document's URI, which is not SignArgs.
-  const args: SignArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? (rawArgs as SignArgs) : {};
+  const args: SignArgs =
+    rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? (rawArgs as SignArgs) : {};
   const editor = vscode.window.activeTextEditor;
   const selection = editor?.selection;
   const fromSelection = args.payload === undefined;
@@ -53,7 +54,8 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
     const parsed = parsePayload(text);
     if (!parsed.ok) {
       const { reason, offset, line, column } = parsed.problem;
-      if (!fromSelection) return fail(vscode.l10n.t('The payload is not a JSON object: {0} at {1}.', reason, linePlace(line, column)));
+      if (!fromSelection)
+        return fail(vscode.l10n.t('The payload is not a JSON object: {0} at {1}.', reason, linePlace(line, column)));
       const where = documentPlace(editor!.document, editor!.document.offsetAt(selection!.start) + offset);
       return fail(vscode.l10n.t('The selection is not a JSON object: {0} at {1}.', reason, where));
     }
@@ -62,13 +64,20 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
 
   const alg = args.alg ?? (await pickAlgorithm(deps.globalState));
   if (alg === undefined) return cancelled();
-  if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg)) return fail(vscode.l10n.t('Cannot sign with "{0}"; choose one of {1}.', alg, SIGNING_ALGORITHMS.join(', ')));
+  if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg))
+    return fail(vscode.l10n.t('Cannot sign with "{0}"; choose one of {1}.', alg, SIGNING_ALGORITHMS.join(', ')));
   const key = keyChoiceFromArgs(args) ?? (await pickSigningKey(deps.keys, alg).catch((e: Error) => e));
   if (key instanceof Error) return fail(key.message);
   if (key === undefined) return cancelled();
   const expiry = args.expiresIn ?? (await pickExpiry(claims));
   if (expiry === undefined) return cancelled();
-  if (durationSeconds(expiry) === undefined && expiry !== 'keep') return fail(vscode.l10n.t('The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds.', JSON.stringify(expiry)));
+  if (durationSeconds(expiry) === undefined && expiry !== 'keep')
+    return fail(
+      vscode.l10n.t(
+        'The expiry {0} is not a duration; use e.g. "15m", "1h", "1d", "7d" or a number of seconds.',
+        JSON.stringify(expiry),
+      ),
+    );
 
   let signed: { token: string; warnings: string[] };
   try {
@@ -79,7 +88,11 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
   await deps.globalState.update(LAST_ALG, alg);
   for (const warning of signed.warnings) void vscode.window.showWarningMessage(warning);
 
-  const output = args.output ?? (fromSelection || editor ? vscode.workspace.getConfiguration('jwt.sign').get<SignOutput>('output', 'replace') : 'copy');
+  const output =
+    args.output ??
+    (fromSelection || editor
+      ? vscode.workspace.getConfiguration('jwt.sign').get<SignOutput>('output', 'replace')
+      : 'copy');
   const placed = await place(signed.token, output, editor, fromSelection ? selection : undefined);
   if (placed) return fail(placed);
   return { token: signed.token, output, warnings: signed.warnings };
@@ -108,10 +121,17 @@ function linePlace(line: number, column: number): string {
 
 async function pickAlgorithm(state: vscode.Memento): Promise<string | undefined> {
   const last = state.get<string>(LAST_ALG);
-  const algs = last && (SIGNING_ALGORITHMS as readonly string[]).includes(last) ? [last, ...SIGNING_ALGORITHMS.filter((a) => a !== last)] : [...SIGNING_ALGORITHMS];
+  const algs =
+    last && (SIGNING_ALGORITHMS as readonly string[]).includes(last)
+      ? [last, ...SIGNING_ALGORITHMS.filter((a) => a !== last)]
+      : [...SIGNING_ALGORITHMS];
   const picked = await vscode.window.showQuickPick(
     algs.map((alg) => ({ label: alg, description: alg === last ? vscode.l10n.t('last used') : algFamily(alg) })),
-    { title: vscode.l10n.t('Sign JSON selection: algorithm'), placeHolder: vscode.l10n.t('Choose the signing algorithm'), ignoreFocusOut: true },
+    {
+      title: vscode.l10n.t('Sign JSON selection: algorithm'),
+      placeHolder: vscode.l10n.t('Choose the signing algorithm'),
+      ignoreFocusOut: true,
+    },
   );
   return picked?.label;
 }
@@ -137,25 +157,45 @@ function algFamily(alg: string): string | undefined {
 async function pickExpiry(claims: Record<string, unknown>): Promise<Expiry | undefined> {
   const has = typeof claims.exp === 'number';
   type Item = vscode.QuickPickItem & { expiry?: Expiry };
-  const presets: Item[] = EXPIRY_PRESETS.map(({ expiry, label }) => ({ label, expiry, description: expiry === 'keep' ? (has ? vscode.l10n.t('the payload has an exp') : vscode.l10n.t('no exp: the token never expires')) : vscode.l10n.t('sets iat to now') }));
+  const presets: Item[] = EXPIRY_PRESETS.map(({ expiry, label }) => ({
+    label,
+    expiry,
+    description:
+      expiry === 'keep'
+        ? has
+          ? vscode.l10n.t('the payload has an exp')
+          : vscode.l10n.t('no exp: the token never expires')
+        : vscode.l10n.t('sets iat to now'),
+  }));
   const items: Item[] = has ? presets : [...presets.slice(1), presets[0]!];
-  const picked = await vscode.window.showQuickPick([...items, { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('e.g. 90m, 12h, 30d') }], {
-    title: vscode.l10n.t('Sign JSON selection: expiry'),
-    ignoreFocusOut: true,
-  });
+  const picked = await vscode.window.showQuickPick(
+    [...items, { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('e.g. 90m, 12h, 30d') }],
+    {
+      title: vscode.l10n.t('Sign JSON selection: expiry'),
+      ignoreFocusOut: true,
+    },
+  );
   if (!picked) return undefined;
   if (picked.expiry !== undefined) return picked.expiry;
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Expires in'),
     prompt: vscode.l10n.t('A duration: seconds, or a number with s, m, h, d or w (e.g. 90m, 12h, 30d)'),
     ignoreFocusOut: true,
-    validateInput: (input) => (durationSeconds(input) === undefined ? vscode.l10n.t('Enter a positive whole duration such as 90m, 12h or 30d') : undefined),
+    validateInput: (input) =>
+      durationSeconds(input) === undefined
+        ? vscode.l10n.t('Enter a positive whole duration such as 90m, 12h or 30d')
+        : undefined,
   });
   return text === undefined ? undefined : durationSeconds(text);
 }
 
 /** Puts the token where `output` says; a message when it cannot, the document untouched. */
-async function place(token: string, output: SignOutput, editor: vscode.TextEditor | undefined, selection: vscode.Selection | undefined): Promise<string | undefined> {
+async function place(
+  token: string,
+  output: SignOutput,
+  editor: vscode.TextEditor | undefined,
+  selection: vscode.Selection | undefined,
+): Promise<string | undefined> {
   if (output === 'copy' || !editor) {
     await vscode.env.clipboard.writeText(token);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Signed token copied to the clipboard'), 3000);
@@ -163,8 +203,12 @@ async function place(token: string, output: SignOutput, editor: vscode.TextEdito
   }
   const range = selection ?? editor.selection;
   // One edit, so one undo restores the selection's text.
-  const done = await editor.edit((edit) => (output === 'replace' ? edit.replace(range, token) : edit.insert(range.end, `\n${token}`)));
+  const done = await editor.edit((edit) =>
+    output === 'replace' ? edit.replace(range, token) : edit.insert(range.end, `\n${token}`),
+  );
   if (done) return undefined;
   await vscode.env.clipboard.writeText(token);
-  return vscode.l10n.t('The editor could not be changed (it was closed or is read-only); the token was copied to the clipboard instead.');
+  return vscode.l10n.t(
+    'The editor could not be changed (it was closed or is read-only); the token was copied to the clipboard instead.',
+  );
 }

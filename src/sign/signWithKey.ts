@@ -12,7 +12,12 @@ export const LAST_ALG = 'jwt.sign.lastAlg';
  * goes into the header, so the token names its key (and hovers can verify it).
  * @throws {Error} a sentence naming the key, never its content
  */
-export async function signWithKey(store: KeyStore, claims: Record<string, unknown>, alg: string, choice: KeyChoice): Promise<{ token: string; warnings: string[] }> {
+export async function signWithKey(
+  store: KeyStore,
+  claims: Record<string, unknown>,
+  alg: string,
+  choice: KeyChoice,
+): Promise<{ token: string; warnings: string[] }> {
   const { material, label } = await loadKey(store, choice);
   try {
     const kid = keyKid(material);

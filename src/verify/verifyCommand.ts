@@ -27,14 +27,20 @@ export interface VerifyArgs {
  * the panel and as a notification. Resolves to the outcome; undefined when a prompt was cancelled.
  */
 export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<VerifyOutcome | undefined> {
-  const args: VerifyArgs = typeof rawArg === 'string' ? { token: rawArg } : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri) ? (rawArg as VerifyArgs) : {};
+  const args: VerifyArgs =
+    typeof rawArg === 'string'
+      ? { token: rawArg }
+      : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri)
+        ? (rawArg as VerifyArgs)
+        : {};
   const picked: PickedToken | undefined = (await findTokenInContext(args.token)) ?? (await askForToken());
   if (!picked) return undefined;
   const decoded = inspectToken(picked.token).decoded;
   // No key can verify a token that is not a signed JWS: say why at once instead of asking for one.
   const signed = decoded?.kind === 'jws';
   const alg = typeof decoded?.header.alg === 'string' ? decoded.header.alg : '';
-  const choice = keyChoiceFromArgs(args) ?? (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
+  const choice =
+    keyChoiceFromArgs(args) ?? (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
   if (!choice && signed) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Verification cancelled'), 3000);
     return undefined;
@@ -49,13 +55,19 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
 async function notify(store: KeyStore, outcome: VerifyOutcome, choice: KeyChoice | undefined): Promise<void> {
   const text = verdictText(outcome);
   const save = choice?.kind === 'text' && outcome.verdict === 'valid' ? [vscode.l10n.t('Save Key As…')] : [];
-  const answer = outcome.verdict === 'valid' ? await vscode.window.showInformationMessage(text, ...save) : await vscode.window.showErrorMessage(text);
+  const answer =
+    outcome.verdict === 'valid'
+      ? await vscode.window.showInformationMessage(text, ...save)
+      : await vscode.window.showErrorMessage(text);
   if (answer === undefined || choice?.kind !== 'text') return;
   const name = await askKeyName(store, vscode.l10n.t('Save the key as'));
   if (name === undefined) return;
   try {
     const saved = await store.save(name, choice.text);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name), 4000);
+    vscode.window.setStatusBarMessage(
+      vscode.l10n.t('$(check) Saved {0} as key "{1}"', saved.description, saved.name),
+      4000,
+    );
   } catch (error) {
     void vscode.window.showErrorMessage((error as Error).message);
   }

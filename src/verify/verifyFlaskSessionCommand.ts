@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { findSessionCookies, flaskSessionAt, formatDuration, formatRelative, sharedSecretBytes, verifyFlaskSession, type FlaskVerifyResult } from '../core';
+import {
+  findSessionCookies,
+  flaskSessionAt,
+  formatDuration,
+  formatRelative,
+  sharedSecretBytes,
+  verifyFlaskSession,
+  type FlaskVerifyResult,
+} from '../core';
 import { sessionLifetime } from './flaskSessionLifetime';
 import { askKeyText } from '../keys/keyChoice';
 import type { KeyStore } from '../keys/keyStore';
@@ -21,13 +29,22 @@ export interface FlaskVerifyArgs {
  * and the age against the session lifetime, shown as a notification. Resolves to the result;
  * undefined when a prompt was cancelled.
  */
-export async function verifyFlaskSessionCommand(keys: KeyStore, rawArg?: unknown): Promise<FlaskVerifyResult | undefined> {
-  const args: FlaskVerifyArgs = typeof rawArg === 'string' ? { cookie: rawArg } : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri) ? (rawArg as FlaskVerifyArgs) : {};
+export async function verifyFlaskSessionCommand(
+  keys: KeyStore,
+  rawArg?: unknown,
+): Promise<FlaskVerifyResult | undefined> {
+  const args: FlaskVerifyArgs =
+    typeof rawArg === 'string'
+      ? { cookie: rawArg }
+      : rawArg && typeof rawArg === 'object' && !(rawArg instanceof vscode.Uri)
+        ? (rawArg as FlaskVerifyArgs)
+        : {};
   const cookie = (await findCookieInContext(args.cookie)) ?? (await askForCookie());
   if (cookie === undefined) return undefined;
   let secretKey: string | undefined;
   try {
-    secretKey = args.secretKey ?? (args.key !== undefined ? await savedSecretKey(keys, args.key) : await askForSecretKey(keys));
+    secretKey =
+      args.secretKey ?? (args.key !== undefined ? await savedSecretKey(keys, args.key) : await askForSecretKey(keys));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(message);
@@ -54,7 +71,13 @@ export async function verifyFlaskSessionCommand(keys: KeyStore, rawArg?: unknown
     void vscode.window.showErrorMessage(vscode.l10n.t('Flask session cookie expired. {0}.', error));
     return { valid: false, error, age: signature.age };
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Flask session cookie valid · signed {0}, within its {1} lifetime.', signedAgo, formatDuration(lifetime)));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'Flask session cookie valid · signed {0}, within its {1} lifetime.',
+      signedAgo,
+      formatDuration(lifetime),
+    ),
+  );
   return signature;
 }
 
@@ -66,7 +89,8 @@ async function findCookieInContext(arg: string | undefined): Promise<string | un
   if (editor) {
     const { selection, document } = editor;
     const selected = selection.isEmpty ? undefined : findSessionCookies(document.getText(selection))[0];
-    const atCursor = selected ?? flaskSessionAt(document.lineAt(selection.active.line).text, selection.active.character);
+    const atCursor =
+      selected ?? flaskSessionAt(document.lineAt(selection.active.line).text, selection.active.character);
     if (atCursor) return atCursor.cookie;
   }
   // A browser may refuse clipboard access; that only means there is no cookie there.
@@ -80,21 +104,32 @@ async function askForCookie(): Promise<string | undefined> {
     prompt: vscode.l10n.t('Paste the session cookie (a "session=" prefix is fine)'),
     placeHolder: 'eyJ1c2VyX2lkIjo0Mn0.aVW5AA.…',
     ignoreFocusOut: true,
-    validateInput: (input) => (findSessionCookies(input).length ? undefined : vscode.l10n.t('A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed')),
+    validateInput: (input) =>
+      findSessionCookies(input).length
+        ? undefined
+        : vscode.l10n.t('A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed'),
   });
   return value === undefined ? undefined : findSessionCookies(value)[0]?.cookie;
 }
 
 /** A saved shared secret or a typed SECRET_KEY; asks straight for the text when none is saved. */
 async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
-  const askText = () => askKeyText(vscode.l10n.t('Flask SECRET_KEY'), vscode.l10n.t('The app’s SECRET_KEY (hidden as you type; used for this check only)'));
+  const askText = () =>
+    askKeyText(
+      vscode.l10n.t('Flask SECRET_KEY'),
+      vscode.l10n.t('The app’s SECRET_KEY (hidden as you type; used for this check only)'),
+    );
   const saved = keys.list().filter((entry) => entry.type === 'secret');
   if (!saved.length) return askText();
   const items: (vscode.QuickPickItem & { name?: string })[] = [
     ...saved.map((entry) => ({ label: `$(key) ${entry.name}`, description: entry.description, name: entry.name })),
     { label: vscode.l10n.t('$(lock) Type the SECRET_KEY…') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Verify with the Flask SECRET_KEY'), placeHolder: vscode.l10n.t('Choose a saved secret'), ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Verify with the Flask SECRET_KEY'),
+    placeHolder: vscode.l10n.t('Choose a saved secret'),
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   return picked.name === undefined ? askText() : savedSecretKey(keys, picked.name);
 }
@@ -105,10 +140,18 @@ async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
  */
 async function savedSecretKey(keys: KeyStore, name: string): Promise<string> {
   const secret = sharedSecretBytes(await keys.material(name));
-  if (!secret) throw new Error(vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name));
+  if (!secret)
+    throw new Error(
+      vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name),
+    );
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(secret);
   } catch {
-    throw new Error(vscode.l10n.t('The saved key "{0}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here', name));
+    throw new Error(
+      vscode.l10n.t(
+        'The saved key "{0}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here',
+        name,
+      ),
+    );
   }
 }

@@ -9,7 +9,12 @@ import type { KeyChoice, Verdict, VerifyOutcome } from '../protocol';
  * that cannot be loaded is a "cannot verify" outcome with the reason. Without a key (for a token
  * that is not a signed JWS) the outcome says why the token cannot be verified.
  */
-export async function verifyWithKey(store: KeyStore, token: string, choice: KeyChoice | undefined, expected: ExpectedClaims = {}): Promise<VerifyOutcome> {
+export async function verifyWithKey(
+  store: KeyStore,
+  token: string,
+  choice: KeyChoice | undefined,
+  expected: ExpectedClaims = {},
+): Promise<VerifyOutcome> {
   const decoded = inspectToken(token).decoded;
   const claims = decoded && typeof decoded.payload === 'object' ? checkExpectedClaims(decoded.payload, expected) : [];
   let keyLabel = vscode.l10n.t('the key');
@@ -25,7 +30,11 @@ export async function verifyWithKey(store: KeyStore, token: string, choice: KeyC
       result = await verifyToken(token, {});
     }
   } catch (error) {
-    result = { valid: false, alg: typeof decoded?.header.alg === 'string' ? decoded.header.alg : '', error: error instanceof Error ? error.message : String(error) };
+    result = {
+      valid: false,
+      alg: typeof decoded?.header.alg === 'string' ? decoded.header.alg : '',
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   return { ...result, verdict: verdictOf(result), keyLabel, claims };
 }
@@ -44,6 +53,7 @@ function verdictOf(result: VerifyResult): Verdict {
 export function verdictText(outcome: Pick<VerifyOutcome, 'verdict' | 'alg' | 'keyLabel' | 'error'>): string {
   const alg = outcome.alg || vscode.l10n.t('unknown alg');
   if (outcome.verdict === 'valid') return vscode.l10n.t('Signature valid ({0}, {1})', alg, outcome.keyLabel);
-  if (outcome.verdict === 'invalid') return vscode.l10n.t('Signature invalid ({0}, {1}): {2}', alg, outcome.keyLabel, outcome.error ?? '');
+  if (outcome.verdict === 'invalid')
+    return vscode.l10n.t('Signature invalid ({0}, {1}): {2}', alg, outcome.keyLabel, outcome.error ?? '');
   return vscode.l10n.t('Cannot verify the signature: {0}', outcome.error ?? '');
 }

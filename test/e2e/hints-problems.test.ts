@@ -38,7 +38,10 @@ describe('inline hints and problems in the browser workbench', function () {
     await vs.page.keyboard.press('Enter');
     await vs.page.keyboard.insertText(`token: ${EXPIRED}`);
     const hints = await hintsOnceShown('expired');
-    assert.ok(hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
+    assert.ok(
+      hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)),
+      `hints shown: ${JSON.stringify(hints)}`,
+    );
     await vs.runCommand('File: Revert File');
     await vs.runCommand('View: Close Editor');
   });
@@ -46,8 +49,14 @@ describe('inline hints and problems in the browser workbench', function () {
   it('shows when each token in .env expires, after the token', async () => {
     await vs.openFile('.env');
     const hints = await hintsOnceShown('expires', 'expired');
-    assert.ok(hints.some((h) => /^expires in \d+ y$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
-    assert.ok(hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)), `hints shown: ${JSON.stringify(hints)}`);
+    assert.ok(
+      hints.some((h) => /^expires in \d+ y$/.test(h)),
+      `hints shown: ${JSON.stringify(hints)}`,
+    );
+    assert.ok(
+      hints.some((h) => /^expired \d+ (y|mo) ago$/.test(h)),
+      `hints shown: ${JSON.stringify(hints)}`,
+    );
     await vs.screenshot('hints');
   });
 

@@ -34,7 +34,11 @@ describe('hover and Decode in the browser workbench', function () {
     const text = await vs.hover('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', { expect: 'user-injection' });
     assert.ok(text.includes('<img src=x onerror=alert(1)>'), `the img tag is not shown as text:\n${text}`);
     assert.ok(text.includes('<script>alert(1)</script>'), `the script tag is not shown as text:\n${text}`);
-    assert.equal(await vs.hoverWidget().locator('img[src="x"], script, a[href^="javascript:"]').count(), 0, 'the hover holds live markup from the claims');
+    assert.equal(
+      await vs.hoverWidget().locator('img[src="x"], script, a[href^="javascript:"]').count(),
+      0,
+      'the hover holds live markup from the claims',
+    );
     await vs.screenshot('hover-injection');
     assert.deepEqual(vs.dialogs(), []);
   });
@@ -48,7 +52,9 @@ describe('hover and Decode in the browser workbench', function () {
     const found = await panel.evaluate(() => ({
       text: document.body.innerText,
       // #app is where the panel renders the token; the page's own scripts sit outside it.
-      live: [...document.querySelectorAll('#app :is(img, script, a, iframe, object, [onerror], [href], [src])')].map((e) => e.outerHTML.slice(0, 80)),
+      live: [...document.querySelectorAll('#app :is(img, script, a, iframe, object, [onerror], [href], [src])')].map(
+        (e) => e.outerHTML.slice(0, 80),
+      ),
       bold: [...document.querySelectorAll('#app :is(strong, b)')].map((e) => e.textContent),
     }));
     assert.ok(found.text.includes('<img src=x onerror=alert(1)>'), 'the img claim is not shown as text');

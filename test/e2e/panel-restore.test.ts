@@ -21,7 +21,10 @@ describe('the JWT panel across hide/show and reload', function () {
     await vs.openFile('client.js');
     await vs.page.locator('.tabs-container .tab.active', { hasText: 'client.js' }).first().waitFor();
     await tab.click();
-    assert.match(await (await vs.panelFrame({ hasText: 'Ada Lovelace' })).evaluate(() => document.body.innerText), /user-1234/);
+    assert.match(
+      await (await vs.panelFrame({ hasText: 'Ada Lovelace' })).evaluate(() => document.body.innerText),
+      /user-1234/,
+    );
 
     // Reload as a user does: VS Code's own shutdown path saves the editors and the webview's state (a
     // bare browser reload can cut that short and restore the tab without its state).
@@ -29,7 +32,10 @@ describe('the JWT panel across hide/show and reload', function () {
     await vs.runCommand('Developer: Reload Window');
     await reloaded;
     // The restored tab shows its webview once the workbench is back; clicking it makes sure it is the visible one.
-    await vs.page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 120000 });
+    await vs.page
+      .locator('.monaco-workbench .explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 120000 });
     await tab.waitFor({ state: 'visible', timeout: 60000 });
     await tab.click();
     const restored = await vs.panelFrame({ hasText: 'Ada Lovelace', timeoutMs: 120000 });

@@ -12,15 +12,23 @@ const PAYLOAD = '{ "sub": "e2e-signer", "name": "Playwright Person" }';
 describe('sign and verify in the browser workbench', function () {
   let vs: Workbench;
 
-  useWorkbench((w) => (vs = w), () => ({ files: { 'payload.json': `${PAYLOAD}\n` } }));
+  useWorkbench(
+    (w) => (vs = w),
+    () => ({ files: { 'payload.json': `${PAYLOAD}\n` } }),
+  );
 
   /** Waits for the quick input titled `title`, types `text` and presses Enter. */
   async function answer(title: string, text: string): Promise<void> {
     const widget = vs.page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15000 }).catch(async (error: Error) => {
-      const shown = await widget.innerText().catch(() => '(no quick input)');
-      throw new Error(`no prompt titled "${title}" (${error.message.split('\n')[0]}); quick input: ${shown}; notifications: ${(await vs.notifications()).join(' | ')}`);
-    });
+    await widget
+      .locator('.quick-input-title', { hasText: title })
+      .waitFor({ state: 'visible', timeout: 15000 })
+      .catch(async (error: Error) => {
+        const shown = await widget.innerText().catch(() => '(no quick input)');
+        throw new Error(
+          `no prompt titled "${title}" (${error.message.split('\n')[0]}); quick input: ${shown}; notifications: ${(await vs.notifications()).join(' | ')}`,
+        );
+      });
     const input = widget.locator('.quick-input-box input');
     await input.fill(text);
     await vs.page.waitForTimeout(400);

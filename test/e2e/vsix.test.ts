@@ -12,7 +12,11 @@ describe('the packaged .vsix, installed', function () {
   let vs: Workbench;
   let outDir: string;
 
-  useWorkbench((w) => (vs = w), () => ({ vsix: packageVsix((outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-')))) }), 240_000);
+  useWorkbench(
+    (w) => (vs = w),
+    () => ({ vsix: packageVsix((outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-')))) }),
+    240_000,
+  );
   after(() => outDir && fs.rmSync(outDir, { recursive: true, force: true }));
 
   it('is installed from the package: release bundles, no sources', () => {
@@ -22,7 +26,11 @@ describe('the packaged .vsix, installed', function () {
     const installed = path.join(exts, folder);
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'the package holds the sources');
     for (const bundle of ['extension.js', 'web.js']) {
-      assert.doesNotMatch(fs.readFileSync(path.join(installed, 'dist', bundle), 'utf8'), /sourceMappingURL/, `the package holds a development build of ${bundle}`);
+      assert.doesNotMatch(
+        fs.readFileSync(path.join(installed, 'dist', bundle), 'utf8'),
+        /sourceMappingURL/,
+        `the package holds a development build of ${bundle}`,
+      );
     }
   });
 

@@ -9,7 +9,10 @@ import * as path from 'node:path';
 import { REPO } from '../harness/vscode-server';
 import { manifestText, useWorkbench, type Workbench } from '../harness/workbench';
 
-const bundle = JSON.parse(fs.readFileSync(path.join(REPO, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const bundle = JSON.parse(fs.readFileSync(path.join(REPO, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 /** The Chinese text of an l10n key, with {0}… filled in. */
 function zh(key: string, ...args: Array<string | number>): string {
   const text = bundle[key];
@@ -18,7 +21,12 @@ function zh(key: string, ...args: Array<string | number>): string {
 }
 /** A regex for text with \u0000 standing for any words; spaces match any white space (the hover renders some as no-break spaces). */
 const pattern = (text: string): RegExp =>
-  new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/\u0000/g, '.+'));
+  new RegExp(
+    text
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+')
+      .replace(/\u0000/g, '.+'),
+  );
 const commandTitle = (command: string): string => {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
     contributes: { commands: Array<{ command: string; title: string; category: string }> };
@@ -31,16 +39,28 @@ const HAN = /[\u4e00-\u9fff]/;
 /** Strings of the extension (hover links) and of the core (claim names, the status line) the hover shows. */
 const HOVER_KEYS = ['Open in panel', 'Copy decoded JSON', 'Expiration Time'];
 /** The panel's own headings, and the core's claim descriptions and names rendered in the webview. */
-const PANEL_KEYS = ['Claims', 'Times', 'Local time', 'Issuer', 'Who issued the token, usually the URL of the authorization server.'];
-const NOT_ENOUGH_SEGMENTS = 'Not enough segments: a JWT has 3 dot-separated parts (header.payload.signature), this has {0}';
+const PANEL_KEYS = [
+  'Claims',
+  'Times',
+  'Local time',
+  'Issuer',
+  'Who issued the token, usually the URL of the authorization server.',
+];
+const NOT_ENOUGH_SEGMENTS =
+  'Not enough segments: a JWT has 3 dot-separated parts (header.payload.signature), this has {0}';
 
 describe('the extension in Simplified Chinese (display language zh-cn)', function () {
   let vs: Workbench;
 
-  useWorkbench((w) => (vs = w), () => ({ locale: 'zh-cn' }));
+  useWorkbench(
+    (w) => (vs = w),
+    () => ({ locale: 'zh-cn' }),
+  );
 
   it('lists its commands in Chinese in the command palette', async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      contributes: { commands: Array<{ command: string }> };
+    };
     for (const { command } of manifest.contributes.commands) {
       const title = commandTitle(command);
       assert.match(title, HAN, `${command} has no Chinese title`);
@@ -74,7 +94,10 @@ describe('the extension in Simplified Chinese (display language zh-cn)', functio
     await input.fill(title);
     await vs.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().click();
     // The step's Markdown page is package.nls.zh-cn.json's path, media/walkthrough/samples.zh-cn.md.
-    const page = fs.readFileSync(path.join(REPO, manifestText(REPO, '%walkthrough.gettingStarted.step.samples.markdown%', 'zh-cn')), 'utf8');
+    const page = fs.readFileSync(
+      path.join(REPO, manifestText(REPO, '%walkthrough.gettingStarted.step.samples.markdown%', 'zh-cn')),
+      'utf8',
+    );
     const heading = /^# (.+)$/m.exec(page)![1]!;
     assert.match(heading, HAN);
     await vs.panelFrame({ hasText: heading, timeoutMs: 30000 });
@@ -89,7 +112,10 @@ describe('the extension in Simplified Chinese (display language zh-cn)', functio
     await input.waitFor({ state: 'visible' });
     await input.fill('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0eXBlZCJ9');
     const expected = zh(NOT_ENOUGH_SEGMENTS, 2);
-    await vs.page.locator('.quick-input-widget .quick-input-message').filter({ hasText: expected }).waitFor({ state: 'visible' });
+    await vs.page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: expected })
+      .waitFor({ state: 'visible' });
     await vs.page.keyboard.press('Escape');
   });
 });

@@ -16,7 +16,10 @@ const src = join(repo, 'test', 'integration');
 const web = join(repo, 'test', 'web');
 const outdir = join(repo, 'out', 'test', 'integration');
 const webOut = join(repo, 'out', 'test', 'web', 'index.js');
-const tests = readdirSync(src).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(src, f));
+const tests = readdirSync(src)
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort()
+  .map((f) => join(src, f));
 const nodeOnly = (file) => /^\/\/ @node-only\b/m.test(readFileSync(file, 'utf8'));
 const webTests = tests.filter((f) => !nodeOnly(f));
 
@@ -34,11 +37,23 @@ const webWorker = {
     // mocha's browser build is UMD, but its package says "type": "module": as ESM its `module.exports =`
     // would replace this bundle's exports (VS Code would call mocha.run as our run). Loaded outside the
     // package, it is CommonJS and gets its own `module`.
-    build.onResolve({ filter: /^mocha\/mocha\.js$/ }, (args) => ({ path: join(repo, 'node_modules', args.path), namespace: 'umd' }));
-    build.onLoad({ filter: /.*/, namespace: 'umd' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'js' }));
+    build.onResolve({ filter: /^mocha\/mocha\.js$/ }, (args) => ({
+      path: join(repo, 'node_modules', args.path),
+      namespace: 'umd',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'umd' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'js',
+    }));
     build.onResolve({ filter: builtins }, (args) => {
       if (args.importer.includes('node_modules') || args.importer.startsWith(web)) return undefined;
-      return { errors: [{ text: `${relative(repo, args.importer)} imports "${args.path}", which a web worker lacks: use the vscode API (vscode.workspace.fs…), or mark the test files that import it "// @node-only"` }] };
+      return {
+        errors: [
+          {
+            text: `${relative(repo, args.importer)} imports "${args.path}", which a web worker lacks: use the vscode API (vscode.workspace.fs…), or mark the test files that import it "// @node-only"`,
+          },
+        ],
+      };
     });
   },
 };
@@ -58,7 +73,10 @@ await Promise.all([
     ...common,
     // Import order is evaluation order: mocha is set up before the test files register their suites.
     stdin: {
-      contents: [`export { run } from ${JSON.stringify(join(web, 'index.ts'))};`, ...webTests.map((f) => `import ${JSON.stringify(f)};`)].join('\n'),
+      contents: [
+        `export { run } from ${JSON.stringify(join(web, 'index.ts'))};`,
+        ...webTests.map((f) => `import ${JSON.stringify(f)};`),
+      ].join('\n'),
       resolveDir: repo,
       sourcefile: 'web-tests.js',
     },
@@ -67,8 +85,12 @@ await Promise.all([
     target: 'es2022',
     inject: [join(web, 'process-shim.ts')],
     // A worker has no environment: the run's settings are fixed when the bundle is built.
-    define: Object.fromEntries(['JWT_TEST_GREP', 'JWT_MOCHA_TIMEOUT'].map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] ?? '')])),
+    define: Object.fromEntries(
+      ['JWT_TEST_GREP', 'JWT_MOCHA_TIMEOUT'].map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] ?? '')]),
+    ),
     plugins: [webWorker],
   }),
 ]).catch(() => process.exit(1)); // esbuild has printed what failed
-console.log(`built ${tests.length} integration test file(s) into ${relative(repo, outdir)}; ${webTests.length} of them (all but the // @node-only ones) into ${relative(repo, webOut)}`);
+console.log(
+  `built ${tests.length} integration test file(s) into ${relative(repo, outdir)}; ${webTests.length} of them (all but the // @node-only ones) into ${relative(repo, webOut)}`,
+);

@@ -26,8 +26,12 @@ export async function startIssuerServer(): Promise<IssuerServer> {
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = request.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
-    const json = (body: unknown) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    const metadata = { issuer: state.mode === 'wrong-issuer' ? 'https://evil.example' : state.issuer, jwks_uri: `${state.issuer}/jwks` };
+    const json = (body: unknown) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const metadata = {
+      issuer: state.mode === 'wrong-issuer' ? 'https://evil.example' : state.issuer,
+      jwks_uri: `${state.issuer}/jwks`,
+    };
     if (state.mode === 'slow') pending.push(response);
     else if (path === '/.well-known/openid-configuration' && state.mode !== 'rfc8414') json(metadata);
     else if (path === '/.well-known/oauth-authorization-server' && state.mode === 'rfc8414') json(metadata);

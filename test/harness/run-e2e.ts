@@ -34,7 +34,11 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const files = args.length
     ? args.map((f) => path.resolve(f))
-    : fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f));
+    : fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => path.join(dir, f));
 
   // mocha's CommonJS build: this file runs as CommonJS under tsx, on any Node 20.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -30,8 +30,10 @@ try {
     extensionTestsPath: tests,
     launchArgs: [
       workspace,
-      '--user-data-dir', dirs.data,
-      '--extensions-dir', dirs.exts,
+      '--user-data-dir',
+      dirs.data,
+      '--extensions-dir',
+      dirs.exts,
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',

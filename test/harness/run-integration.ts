@@ -19,8 +19,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import {
-  OUTPUT_DIR, REPO, SAMPLES, SetupError, delay, isNoise, launchBrowser, log, makeRunDirs, readManifest, readTail, removeRunDirs, startServer,
-  type BrowserSession, type CodeServer,
+  OUTPUT_DIR,
+  REPO,
+  SAMPLES,
+  SetupError,
+  delay,
+  isNoise,
+  launchBrowser,
+  log,
+  makeRunDirs,
+  readManifest,
+  readTail,
+  removeRunDirs,
+  startServer,
+  type BrowserSession,
+  type CodeServer,
 } from './vscode-server';
 
 type Host = 'node' | 'web';
@@ -39,7 +52,10 @@ async function runHost(host: Host): Promise<number> {
   const tests = TESTS[host];
   if (!fs.existsSync(tests)) throw new Error(`${tests} is missing: run node test/harness/build-tests.mjs first`);
 
-  const dirs = makeRunDirs(`integration-${host}`, host === 'web' ? { 'remote.extensionKind': { [readManifest(extensionPath).id]: ['web'] } } : {});
+  const dirs = makeRunDirs(
+    `integration-${host}`,
+    host === 'web' ? { 'remote.extensionKind': { [readManifest(extensionPath).id]: ['web'] } } : {},
+  );
   const workspace = path.join(dirs.root, 'workspace');
   fs.cpSync(SAMPLES, workspace, { recursive: true });
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
@@ -58,7 +74,9 @@ async function runHost(host: Host): Promise<number> {
       ['skipReleaseNotes', 'true'],
     ];
     const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    log(`code-server on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)} s), loading ${extensionPath} into the ${host} extension host`);
+    log(
+      `code-server on ${server.origin} (${((Date.now() - started) / 1000).toFixed(1)} s), loading ${extensionPath} into the ${host} extension host`,
+    );
 
     session = await launchBrowser({ origin: server.origin, dirs });
     const { page } = session;
@@ -81,10 +99,13 @@ async function runHost(host: Host): Promise<number> {
       for (const line of text.replace(/\n+$/, '').split('\n')) process.stdout.write(`${prefix}${line}\n`);
     });
     const exited = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (exitCode: number, logs?: Array<{ relativePath: string; contents: string }>) => {
-        if (exitCode !== 0 || verbose) saveLogs(logs, path.join(OUTPUT_DIR, `integration-${host}-logs`));
-        resolve(exitCode);
-      });
+      void page.exposeFunction(
+        'codeAutomationExit',
+        (exitCode: number, logs?: Array<{ relativePath: string; contents: string }>) => {
+          if (exitCode !== 0 || verbose) saveLogs(logs, path.join(OUTPUT_DIR, `integration-${host}-logs`));
+          resolve(exitCode);
+        },
+      );
     });
     const crashed = new Promise<string>((resolve) => {
       page.on('crash', () => resolve('the page crashed'));
@@ -130,11 +151,12 @@ async function main(): Promise<number> {
   if (!hosts.every((h) => h in TESTS)) throw new Error(`--host takes ${Object.keys(TESTS).join(' or ')}`);
   let code = 0;
   for (const host of hosts) {
-    code = (await runHost(host).catch((error: Error) => {
-      log(`FAILED: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}`);
-      console.log(`integration (${host}): 0 passed, 1 failed`);
-      return 1;
-    })) || code;
+    code =
+      (await runHost(host).catch((error: Error) => {
+        log(`FAILED: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}`);
+        console.log(`integration (${host}): 0 passed, 1 failed`);
+        return 1;
+      })) || code;
   }
   return code;
 }

@@ -14,8 +14,12 @@ export function mochaOptions(): Mocha.MochaOptions {
   };
 }
 
-export function runSuite(mocha: { run(fn: (failures: number) => void): Mocha.Runner }, host: 'node' | 'web'): Promise<void> {
-  const summary = (passed: number, failed: number): void => console.log(`integration (${host}): ${passed} passed, ${failed} failed`);
+export function runSuite(
+  mocha: { run(fn: (failures: number) => void): Mocha.Runner },
+  host: 'node' | 'web',
+): Promise<void> {
+  const summary = (passed: number, failed: number): void =>
+    console.log(`integration (${host}): ${passed} passed, ${failed} failed`);
   return new Promise<void>((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

@@ -32,8 +32,14 @@ export const BASE_SETTINGS: Record<string, unknown> = {
 };
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export function log(message: string): void {
@@ -61,9 +67,11 @@ export function codeServerDir(): string {
   // stderr (the script's notices; it cleans the environment for the npm it runs) goes straight to ours;
   // stdout is the folder.
   const result = spawnSync('bash', [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) throw new SetupError('the real VS Code for the tests could not be installed: the lines above say why');
+  if (result.status !== 0)
+    throw new SetupError('the real VS Code for the tests could not be installed: the lines above say why');
   const dir = result.stdout.trim().split('\n').pop() ?? '';
-  if (!fs.existsSync(path.join(dir, '.complete'))) throw new SetupError(`${script} printed "${dir}", which is not a finished install`);
+  if (!fs.existsSync(path.join(dir, '.complete')))
+    throw new SetupError(`${script} printed "${dir}", which is not a finished install`);
   return (cacheDir = dir);
 }
 
@@ -119,17 +127,23 @@ export function makeDirsAt(root: string, settings: Record<string, unknown> = {})
     cache: path.join(root, 'cache'),
     home: path.join(root, 'home'),
   };
-  for (const dir of [dirs.exts, dirs.tmp, dirs.cfg, dirs.xdg, dirs.cache, dirs.home, path.join(dirs.data, 'User')]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [dirs.exts, dirs.tmp, dirs.cfg, dirs.xdg, dirs.cache, dirs.home, path.join(dirs.data, 'User')])
+    fs.mkdirSync(dir, { recursive: true });
   const settingsFile = path.join(dirs.data, 'User', 'settings.json');
-  if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
+  if (!fs.existsSync(settingsFile))
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
   return dirs;
 }
 
 /** The manifest fields that name an installed extension's folder. */
 export function readManifest(extensionPath: string): { publisher: string; name: string; version: string; id: string } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   const { publisher, name, version } = manifest;
-  if (!publisher || !name || !version) throw new Error(`${extensionPath}/package.json lacks publisher, name or version`);
+  if (!publisher || !name || !version)
+    throw new Error(`${extensionPath}/package.json lacks publisher, name or version`);
   return { publisher, name, version, id: `${publisher}.${name}` };
 }
 
@@ -143,7 +157,11 @@ export function readManifest(extensionPath: string): { publisher: string; name: 
 export function installExtensionCopy(extensionPath: string, extensionsDir: string): string {
   const { publisher, name, version } = readManifest(extensionPath);
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { main?: string };
-  if (manifest.main && !fs.existsSync(path.join(extensionPath, manifest.main)) && !fs.existsSync(path.join(extensionPath, `${manifest.main}.js`))) {
+  if (
+    manifest.main &&
+    !fs.existsSync(path.join(extensionPath, manifest.main)) &&
+    !fs.existsSync(path.join(extensionPath, `${manifest.main}.js`))
+  ) {
     throw new Error(`${path.join(extensionPath, manifest.main)} is missing: build the extension first (npm run build)`);
   }
   const target = path.join(extensionsDir, `${publisher}.${name}-${version}`);
@@ -165,11 +183,19 @@ export function packageVsix(outDir: string): string {
   try {
     const skip = new Set(['.git', 'node_modules', 'dist', 'out', 'test-output', '.vscode-test']);
     for (const entry of fs.readdirSync(REPO)) {
-      if (!skip.has(entry) && !entry.endsWith('.vsix')) fs.cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
+      if (!skip.has(entry) && !entry.endsWith('.vsix'))
+        fs.cpSync(path.join(REPO, entry), path.join(copy, entry), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
-    const result = spawnSync('npm', ['run', 'package', '--silent'], { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`npm run package failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    const result = spawnSync('npm', ['run', 'package', '--silent'], {
+      cwd: copy,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `npm run package failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+      );
     const vsix = fs.readdirSync(copy).find((f) => f.endsWith('.vsix'));
     if (!vsix) throw new Error(`npm run package made no .vsix:\n${result.stdout}`);
     fs.mkdirSync(outDir, { recursive: true });
@@ -187,12 +213,23 @@ export function packageVsix(outDir: string): string {
 export function installVsix(vsix: string, dirs: RunDirs): string {
   const { node, entry } = codeServerCommand();
   const before = new Set(fs.readdirSync(dirs.exts));
-  const result = spawnSync(node, [entry, '--install-extension', vsix, '--extensions-dir', dirs.exts, '--user-data-dir', dirs.data], {
-    cwd: dirs.root, encoding: 'utf8', timeout: 120000, env: { ...process.env, ...isolatedEnv(dirs), NODE_OPTIONS: undefined },
-  });
-  const installed = fs.readdirSync(dirs.exts).find((f) => !before.has(f) && fs.existsSync(path.join(dirs.exts, f, 'package.json')));
+  const result = spawnSync(
+    node,
+    [entry, '--install-extension', vsix, '--extensions-dir', dirs.exts, '--user-data-dir', dirs.data],
+    {
+      cwd: dirs.root,
+      encoding: 'utf8',
+      timeout: 120000,
+      env: { ...process.env, ...isolatedEnv(dirs), NODE_OPTIONS: undefined },
+    },
+  );
+  const installed = fs
+    .readdirSync(dirs.exts)
+    .find((f) => !before.has(f) && fs.existsSync(path.join(dirs.exts, f, 'package.json')));
   if (result.status !== 0 || !installed) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return path.join(dirs.exts, installed);
 }
@@ -202,13 +239,20 @@ function packagedFiles(extensionPath: string): string[] {
   const ignoreFile = path.join(extensionPath, '.vscodeignore');
   const all = walk(extensionPath, '', ['.git', 'node_modules', 'test-output', '.vscode-test']);
   if (!fs.existsSync(ignoreFile)) {
-    const keep = /^(package\.json|package\.nls(\..*)?\.json|dist\/.*|media\/.*|README\.md|LICENSE(\.md|\.txt)?|CHANGELOG\.md)$/;
+    const keep =
+      /^(package\.json|package\.nls(\..*)?\.json|dist\/.*|media\/.*|README\.md|LICENSE(\.md|\.txt)?|CHANGELOG\.md)$/;
     return all.filter((file) => keep.test(file));
   }
-  const patterns = fs.readFileSync(ignoreFile, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const patterns = fs
+    .readFileSync(ignoreFile, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const ignores = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
   const negations = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
-  return all.filter((file) => file === 'package.json' || !ignores.some((re) => re.test(file)) || negations.some((re) => re.test(file)));
+  return all.filter(
+    (file) => file === 'package.json' || !ignores.some((re) => re.test(file)) || negations.some((re) => re.test(file)),
+  );
 }
 
 function walk(root: string, relative: string, skip: string[]): string[] {
@@ -254,7 +298,13 @@ function globToRegExp(glob: string): RegExp {
 
 /** Environment that keeps a process's files inside the run folder (nothing lands in the real home). */
 function isolatedEnv(dirs: RunDirs): Record<string, string> {
-  return { TMPDIR: dirs.tmp, HOME: dirs.home, XDG_CONFIG_HOME: dirs.cfg, XDG_DATA_HOME: dirs.xdg, XDG_CACHE_HOME: dirs.cache };
+  return {
+    TMPDIR: dirs.tmp,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: dirs.cfg,
+    XDG_DATA_HOME: dirs.xdg,
+    XDG_CACHE_HOME: dirs.cache,
+  };
 }
 
 export interface CodeServer {
@@ -318,9 +368,20 @@ export async function startServer(options: StartServerOptions): Promise<CodeServ
   const { node, entry } = codeServerCommand();
   const { dirs } = options;
   const args = [
-    entry, '--auth', 'none', '--bind-addr', options.bindAddr ?? '127.0.0.1:0',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', '--user-data-dir', dirs.data, '--extensions-dir', dirs.exts,
+    entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    options.bindAddr ?? '127.0.0.1:0',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.data,
+    '--extensions-dir',
+    dirs.exts,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.args ?? []),
   ];
@@ -330,7 +391,13 @@ export async function startServer(options: StartServerOptions): Promise<CodeServ
     cwd: dirs.root,
     detached: true,
     stdio: ['ignore', 'pipe', out],
-    env: { ...process.env, ...isolatedEnv(dirs), VSCODE_CLI: undefined, ELECTRON_RUN_AS_NODE: undefined, NODE_OPTIONS: undefined },
+    env: {
+      ...process.env,
+      ...isolatedEnv(dirs),
+      VSCODE_CLI: undefined,
+      ELECTRON_RUN_AS_NODE: undefined,
+      NODE_OPTIONS: undefined,
+    },
   });
   fs.closeSync(out);
   const pid = child.pid;
@@ -349,7 +416,10 @@ export async function startServer(options: StartServerOptions): Promise<CodeServ
 
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => done(new Error(`code-server did not listen within ${(options.timeoutMs ?? 60000) / 1000} s`)), options.timeoutMs ?? 60000);
+    const timer = setTimeout(
+      () => done(new Error(`code-server did not listen within ${(options.timeoutMs ?? 60000) / 1000} s`)),
+      options.timeoutMs ?? 60000,
+    );
     const done = (error: Error | undefined, value?: number): void => {
       clearTimeout(timer);
       child.stdout?.removeAllListeners('data');
@@ -357,7 +427,8 @@ export async function startServer(options: StartServerOptions): Promise<CodeServ
       if (error) reject(error);
       else resolve(value!);
     };
-    const onExit = (code: number | null, signal: string | null): void => done(new Error(`code-server exited (${code ?? signal}) before listening`));
+    const onExit = (code: number | null, signal: string | null): void =>
+      done(new Error(`code-server exited (${code ?? signal}) before listening`));
     child.once('exit', onExit);
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -383,11 +454,22 @@ export interface BrowserSession {
 }
 
 /** Headless Chromium (Debian's or $CHROMIUM) with one page; the clipboard is readable from the given origin. */
-export async function launchBrowser(options: { origin?: string; viewport?: { width: number; height: number }; dirs?: RunDirs } = {}): Promise<BrowserSession> {
+export async function launchBrowser(
+  options: { origin?: string; viewport?: { width: number; height: number }; dirs?: RunDirs } = {},
+): Promise<BrowserSession> {
   const env = options.dirs ? { ...process.env, ...isolatedEnv(options.dirs) } : undefined;
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, timeout: 60000, ...(env ? { env } : {}) });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60000,
+    ...(env ? { env } : {}),
+  });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
-  if (options.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.origin }).catch(() => undefined);
+  if (options.origin)
+    await context
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.origin })
+      .catch(() => undefined);
   const page = await context.newPage();
   return {
     browser,
@@ -413,7 +495,13 @@ export function readTail(file: string, lines = 40): string {
 
 /** A file name made from a test title. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'screenshot';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'screenshot'
+  );
 }
 
 /** Removes a run's temp folder unless $JWT_KEEP_TMP is set (then says where it is). */

@@ -11,8 +11,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  OUTPUT_DIR, REPO, SAMPLES, installExtensionCopy, installVsix, launchBrowser, log, makeRunDirs, readManifest, readTail,
-  removeRunDirs, slug, startServer, type BrowserSession, type CodeServer, type RunDirs,
+  OUTPUT_DIR,
+  REPO,
+  SAMPLES,
+  installExtensionCopy,
+  installVsix,
+  launchBrowser,
+  log,
+  makeRunDirs,
+  readManifest,
+  readTail,
+  removeRunDirs,
+  slug,
+  startServer,
+  type BrowserSession,
+  type CodeServer,
+  type RunDirs,
 } from './vscode-server';
 import type { Frame, Locator, Page } from 'playwright-core';
 
@@ -126,7 +140,11 @@ export function liveWorkbenches(): Workbench[] {
  * then) and closed after them. `use` receives it.
  * @example let vs: Workbench; useWorkbench((w) => (vs = w));
  */
-export function useWorkbench(use: (workbench: Workbench) => void, options: () => WorkbenchOptions | Promise<WorkbenchOptions> = () => ({}), timeoutMs = 180_000): void {
+export function useWorkbench(
+  use: (workbench: Workbench) => void,
+  options: () => WorkbenchOptions | Promise<WorkbenchOptions> = () => ({}),
+  timeoutMs = 180_000,
+): void {
   let workbench: Workbench | undefined;
   before(async function () {
     this.timeout(timeoutMs);
@@ -152,7 +170,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const installed = options.vsix ? installVsix(options.vsix, dirs) : installExtensionCopy(extensionPath, dirs.exts);
     if (options.manifest) {
       const manifestFile = path.join(installed, 'package.json');
-      fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), ...options.manifest }));
+      fs.writeFileSync(
+        manifestFile,
+        JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), ...options.manifest }),
+      );
     }
     const { id: extensionId } = readManifest(installed);
     const source = path.resolve(options.workspace ?? SAMPLES);
@@ -160,10 +181,15 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (options.copyWorkspace !== false) {
       workspace = path.join(dirs.root, 'workspace', path.basename(source));
       fs.cpSync(source, workspace, { recursive: true });
-      for (const [name, content] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workspace, name), content);
+      for (const [name, content] of Object.entries(options.files ?? {}))
+        fs.writeFileSync(path.join(workspace, name), content);
     }
     server = await startServer({ dirs, ...(options.locale ? { args: ['--locale', options.locale] } : {}) });
-    session = await launchBrowser({ origin: server.origin, dirs, ...(options.viewport ? { viewport: options.viewport } : {}) });
+    session = await launchBrowser({
+      origin: server.origin,
+      dirs,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+    });
     const { page } = session;
     page.setDefaultTimeout(15000);
     page.on('console', (message) => pageLines.push(`[${message.type()}] ${message.text()}`));
@@ -172,18 +198,29 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       pageLines.push(`[dialog] ${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
-    await page.locator('.monaco-workbench .explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: options.startTimeoutMs ?? 120000 });
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 60000,
+    });
+    await page
+      .locator('.monaco-workbench .explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: options.startTimeoutMs ?? 120000 });
     // The explorer shows before the extension host has registered the extension's contributions.
     const readyCommand = options.waitForCommand ?? firstCommandTitle(installed, options.locale);
     if (readyCommand) {
       await findPaletteRow(page, readyCommand, options.startTimeoutMs ?? 120000);
       await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .catch(() => undefined);
     }
     const workbench = makeWorkbench(page, server, session, dirs, workspace, extensionId, pageLines);
     live.add(workbench);
-    log(`workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${server.origin} (${extensionId} from ${options.vsix ?? extensionPath})`);
+    log(
+      `workbench up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${server.origin} (${extensionId} from ${options.vsix ?? extensionPath})`,
+    );
     return workbench;
   } catch (error) {
     const shot = path.join(OUTPUT_DIR, 'e2e-start-failed.png');
@@ -197,7 +234,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       server ? `--- server log ---\n${readTail(server.logFile)}` : '',
       pageLines.length ? `--- page console ---\n${pageLines.slice(-30).join('\n')}` : '',
       `run folder kept: ${dirs.root}`,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     await session?.close();
     await server?.stop();
     throw new Error(details);
@@ -209,49 +248,75 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
  * active editor (monaco splits a line into spans by token colour; this looks through them), or undefined.
  */
 async function textPoint(page: Page, text: string, at: number): Promise<{ x: number; y: number } | undefined> {
-  return page.evaluate(({ text, at }) => {
-    const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line');
-    for (const line of Array.from(lines)) {
-      const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-      const start = content.indexOf(text);
-      if (start < 0) continue;
-      const target = start + Math.min(text.length - 1, Math.max(0, Math.floor(text.length * at)));
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (target < offset + length) {
-          const range = document.createRange();
-          range.setStart(node, target - offset);
-          range.setEnd(node, target - offset + 1);
-          const rect = range.getBoundingClientRect();
-          if (rect.width === 0 && rect.height === 0) return undefined;
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  return page.evaluate(
+    ({ text, at }) => {
+      const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line');
+      for (const line of Array.from(lines)) {
+        const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        const start = content.indexOf(text);
+        if (start < 0) continue;
+        const target = start + Math.min(text.length - 1, Math.max(0, Math.floor(text.length * at)));
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (target < offset + length) {
+            const range = document.createRange();
+            range.setStart(node, target - offset);
+            range.setEnd(node, target - offset + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width === 0 && rect.height === 0) return undefined;
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          offset += length;
         }
-        offset += length;
       }
-    }
-    return undefined;
-  }, { text, at });
+      return undefined;
+    },
+    { text, at },
+  );
 }
 
 /** A language pack extension for `locale` that contributes the language and no translated strings. */
 function installStandInLanguagePack(locale: string, dirs: RunDirs): void {
   const dir = path.join(dirs.exts, `jwt-test.language-pack-${locale}-0.0.1`);
   fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    publisher: 'jwt-test', name: `language-pack-${locale}`, displayName: `Test language pack (${locale})`, version: '0.0.1',
-    engines: { vscode: '*' }, categories: ['Language Packs'],
-    contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
-  }));
+  fs.writeFileSync(
+    path.join(dir, 'translations', 'main.i18n.json'),
+    JSON.stringify({ version: '1.0.0', contents: {} }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      publisher: 'jwt-test',
+      name: `language-pack-${locale}`,
+      displayName: `Test language pack (${locale})`,
+      version: '0.0.1',
+      engines: { vscode: '*' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [
+          {
+            languageId: locale,
+            languageName: locale,
+            translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+          },
+        ],
+      },
+    }),
+  );
   // What VS Code's language pack cache would write on its first scan, which comes after the first page load.
-  fs.writeFileSync(path.join(dirs.data, 'languagepacks.json'), JSON.stringify({
-    [locale]: {
-      hash: 'stand-in', label: locale, extensions: [{ extensionIdentifier: { id: `jwt-test.language-pack-${locale}` }, version: '0.0.1' }],
-      translations: { vscode: path.join(dir, 'translations', 'main.i18n.json') },
-    },
-  }));
+  fs.writeFileSync(
+    path.join(dirs.data, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: 'stand-in',
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: `jwt-test.language-pack-${locale}` }, version: '0.0.1' }],
+        translations: { vscode: path.join(dir, 'translations', 'main.i18n.json') },
+      },
+    }),
+  );
 }
 
 /** "Category: Title" of the manifest's first contributed command, if any, as VS Code shows it in `locale`. */
@@ -304,7 +369,9 @@ async function findPaletteRow(page: Page, title: string, timeoutMs: number): Pro
     }
     if (Date.now() > deadline) {
       await page.keyboard.press('Escape');
-      throw new Error(`the command palette has no "${title}" after ${timeoutMs / 1000} s; it lists: ${seen.join(' | ') || '(nothing)'}`);
+      throw new Error(
+        `the command palette has no "${title}" after ${timeoutMs / 1000} s; it lists: ${seen.join(' | ') || '(nothing)'}`,
+      );
     }
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1000);
@@ -312,7 +379,13 @@ async function findPaletteRow(page: Page, title: string, timeoutMs: number): Pro
 }
 
 function makeWorkbench(
-  page: Page, server: CodeServer, session: BrowserSession, dirs: RunDirs, workspace: string, extensionId: string, pageLines: string[],
+  page: Page,
+  server: CodeServer,
+  session: BrowserSession,
+  dirs: RunDirs,
+  workspace: string,
+  extensionId: string,
+  pageLines: string[],
 ): Workbench {
   const editor = (): Locator => page.locator('.editor-group-container.active .monaco-editor').first();
   const hoverWidget = (): Locator => page.locator('.monaco-hover:visible').first();
@@ -321,7 +394,11 @@ function makeWorkbench(
   const unhover = async (): Promise<void> => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape').catch(() => undefined);
-    await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+    await page
+      .locator('.monaco-hover:visible')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .catch(() => undefined);
   };
 
   const workbench: Workbench = {
@@ -335,7 +412,9 @@ function makeWorkbench(
       const explorer = page.locator('.explorer-folders-view');
       for (const [index, part] of parts.entries()) {
         // A single-folder workspace's entries are the tree's level-1 rows; each row's aria-label is its name.
-        const row = explorer.locator(`.monaco-list-row[aria-level="${index + 1}"][aria-label=${JSON.stringify(part)}]`).first();
+        const row = explorer
+          .locator(`.monaco-list-row[aria-level="${index + 1}"][aria-label=${JSON.stringify(part)}]`)
+          .first();
         await row.waitFor({ state: 'visible', timeout: 15000 });
         if (index < parts.length - 1) {
           if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
@@ -344,7 +423,10 @@ function makeWorkbench(
         }
       }
       const name = parts[parts.length - 1]!;
-      await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15000 });
+      await page
+        .locator('.tabs-container .tab.active', { hasText: name })
+        .first()
+        .waitFor({ state: 'visible', timeout: 15000 });
       await editor().locator('.view-line').first().waitFor({ state: 'visible', timeout: 15000 });
     },
 
@@ -371,12 +453,22 @@ function makeWorkbench(
           }
         }
         const wanted = hoverOptions.expect;
-        if (process.env.JWT_VERBOSE) log(`hover attempt ${attempt} over "${text}" at ${JSON.stringify(point)}: ${JSON.stringify(last.slice(0, 80))}`);
-        const ok = wanted === undefined ? last.length > 0 : typeof wanted === 'string' ? last.includes(wanted) : wanted.test(last);
+        if (process.env.JWT_VERBOSE)
+          log(
+            `hover attempt ${attempt} over "${text}" at ${JSON.stringify(point)}: ${JSON.stringify(last.slice(0, 80))}`,
+          );
+        const ok =
+          wanted === undefined
+            ? last.length > 0
+            : typeof wanted === 'string'
+              ? last.includes(wanted)
+              : wanted.test(last);
         if (ok) return last;
         if (Date.now() > deadline) {
           const where = point ? `over "${text}"` : `("${text}" is not on one line of the active editor)`;
-          throw new Error(`no hover${wanted ? ` containing ${String(wanted)}` : ''} ${where} after ${attempt} tries; last hover: ${last ? JSON.stringify(last) : '(none)'}`);
+          throw new Error(
+            `no hover${wanted ? ` containing ${String(wanted)}` : ''} ${where} after ${attempt} tries; last hover: ${last ? JSON.stringify(last) : '(none)'}`,
+          );
         }
         await unhover();
         await page.waitForTimeout(500);
@@ -390,13 +482,19 @@ function makeWorkbench(
       await unhover();
       await findPaletteRow(page, title, 30000);
       await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 10000 })
+        .catch(() => undefined);
     },
     async runCommand(title) {
       await unhover();
       const row = await findPaletteRow(page, title, 30000);
       await row.click();
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 10000 })
+        .catch(() => undefined);
     },
 
     async panelFrame(frameOptions = {}) {
@@ -407,18 +505,27 @@ function makeWorkbench(
           if (frame === page.mainFrame() || frame.isDetached()) continue;
           // The extension's document sits in the inner iframe of each webview (fake.html / active-frame).
           const found = await frame
-            .evaluate(({ sel }) => {
-              const element = document.querySelector(sel);
-              return element ? (document.body?.innerText ?? '') : undefined;
-            }, { sel: selector })
+            .evaluate(
+              ({ sel }) => {
+                const element = document.querySelector(sel);
+                return element ? (document.body?.innerText ?? '') : undefined;
+              },
+              { sel: selector },
+            )
             .catch(() => undefined);
           if (found === undefined) continue;
           if (!frame.url().includes('webview') && !frame.parentFrame()?.url().includes('webview')) continue;
           const wanted = frameOptions.hasText;
-          if (wanted === undefined || (typeof wanted === 'string' ? found.includes(wanted) : wanted.test(found))) return frame;
+          if (wanted === undefined || (typeof wanted === 'string' ? found.includes(wanted) : wanted.test(found)))
+            return frame;
         }
         if (Date.now() > deadline) {
-          throw new Error(`no webview with ${selector}${frameOptions.hasText ? ` containing ${String(frameOptions.hasText)}` : ''}; frames: ${page.frames().map((f) => f.url()).join(', ')}`);
+          throw new Error(
+            `no webview with ${selector}${frameOptions.hasText ? ` containing ${String(frameOptions.hasText)}` : ''}; frames: ${page
+              .frames()
+              .map((f) => f.url())
+              .join(', ')}`,
+          );
         }
         await page.waitForTimeout(250);
       }
@@ -439,9 +546,16 @@ function makeWorkbench(
     },
 
     async placeCursor(text) {
-      await editor().locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+      await editor()
+        .locator('.view-lines')
+        .first()
+        .click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('Control+F');
-      const find = page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+      const find = page
+        .locator(
+          '.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input',
+        )
+        .first();
       await find.waitFor({ state: 'visible', timeout: 5000 });
       await find.fill(text); // selects the first match after the cursor, which the click put at the top
       await page.waitForTimeout(300);
@@ -455,7 +569,8 @@ function makeWorkbench(
       return file;
     },
 
-    dialogs: () => pageLines.filter((line) => line.startsWith('[dialog] ')).map((line) => line.slice('[dialog] '.length)),
+    dialogs: () =>
+      pageLines.filter((line) => line.startsWith('[dialog] ')).map((line) => line.slice('[dialog] '.length)),
     pageLog: () => [...pageLines],
     serverLog: (lines = 60) => readTail(server.logFile, lines),
 

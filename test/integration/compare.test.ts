@@ -13,7 +13,9 @@ async function openDiff(): Promise<{ tab: vscode.Tab; left: string; right: strin
   );
   assert.ok(tab, 'no diff editor opened');
   const input = tab.input as vscode.TabInputTextDiff;
-  const [left, right] = await Promise.all([input.original, input.modified].map(async (uri) => (await vscode.workspace.openTextDocument(uri)).getText()));
+  const [left, right] = await Promise.all(
+    [input.original, input.modified].map(async (uri) => (await vscode.workspace.openTextDocument(uri)).getText()),
+  );
   return { tab, left: left!, right: right!, input };
 }
 

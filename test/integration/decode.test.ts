@@ -7,7 +7,10 @@ import { eventually, openText, panelTabs, useExtension } from './util';
 
 /** The panel tab's title once it names `sub`. */
 async function panelTitleFor(sub: string): Promise<string> {
-  const titles = await eventually(() => panelTabs().map((t) => t.label), (labels) => labels.some((l) => l.includes(sub)));
+  const titles = await eventually(
+    () => panelTabs().map((t) => t.label),
+    (labels) => labels.some((l) => l.includes(sub)),
+  );
   assert.equal(titles.length, 1, `expected one JWT panel, found ${titles.length}: ${titles.join(', ')}`);
   assert.ok(titles[0].includes(sub), `panel title "${titles[0]}" does not name ${sub}`);
   return titles[0];
@@ -63,7 +66,10 @@ describe('JWT: Decode', () => {
 
   it('copies the decoded header and payload as JSON', async () => {
     await vscode.commands.executeCommand('jwt.copyDecoded', VALID);
-    const copied = await eventually(() => vscode.env.clipboard.readText(), (t) => t.includes('user-1234'));
+    const copied = await eventually(
+      () => vscode.env.clipboard.readText(),
+      (t) => t.includes('user-1234'),
+    );
     const json = JSON.parse(copied) as { header: { alg: string }; payload: { sub: string; name: string } };
     assert.equal(json.header.alg, 'HS256');
     assert.equal(json.payload.sub, 'user-1234');

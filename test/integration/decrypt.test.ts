@@ -16,12 +16,17 @@ async function newKey(): Promise<JWK> {
 }
 
 async function encrypt(plaintext: string, jwk: JWK, header: object = {}): Promise<string> {
-  return new CompactEncrypt(encoder.encode(plaintext)).setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: 'enc-1', ...header }).encrypt(b64.decode(jwk.k!));
+  return new CompactEncrypt(encoder.encode(plaintext))
+    .setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: 'enc-1', ...header })
+    .encrypt(b64.decode(jwk.k!));
 }
 
 async function showInPanel(token: string): Promise<void> {
   await vscode.commands.executeCommand('jwt.decode', token);
-  await eventually(() => panelTabs().map((t) => t.label), (labels) => labels.includes('JWT · A256KW'));
+  await eventually(
+    () => panelTabs().map((t) => t.label),
+    (labels) => labels.includes('JWT · A256KW'),
+  );
 }
 
 function decrypted(replies: HostToPanel[]): Extract<HostToPanel, { type: 'decrypted' }> {
@@ -55,11 +60,21 @@ describe('panel: decrypt', () => {
     const panel = await api();
     const failed = await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: JSON.stringify(wrong) } });
     assert.deepEqual(failed, [
-      { type: 'failed', action: 'decrypt', message: 'The token could not be decrypted with this key: wrong key (the token needs a 256-bit (32-byte) shared key), or the token was altered' },
+      {
+        type: 'failed',
+        action: 'decrypt',
+        message:
+          'The token could not be decrypted with this key: wrong key (the token needs a 256-bit (32-byte) shared key), or the token was altered',
+      },
     ]);
     const mismatch = await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: 'too-short' } });
     assert.deepEqual(mismatch, [
-      { type: 'failed', action: 'decrypt', message: 'The key is 9 bytes long but the token is encrypted with A256KW, which needs a 256-bit (32-byte) shared key' },
+      {
+        type: 'failed',
+        action: 'decrypt',
+        message:
+          'The key is 9 bytes long but the token is encrypted with A256KW, which needs a 256-bit (32-byte) shared key',
+      },
     ]);
 
     const name = uniqueName('enc');
@@ -75,11 +90,15 @@ describe('panel: decrypt', () => {
   });
 
   it('shows a JWS nested in the JWE (cty "JWT") as layer 2', async () => {
-    const jws = await new CompactSign(encoder.encode(JSON.stringify(CLAIMS))).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(encoder.encode('s'.repeat(32)));
+    const jws = await new CompactSign(encoder.encode(JSON.stringify(CLAIMS)))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(encoder.encode('s'.repeat(32)));
     const jwk = await newKey();
     await showInPanel(await encrypt(jws, jwk, { cty: 'JWT' }));
     const panel = await api();
-    const reply = decrypted(await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: JSON.stringify(jwk) } }));
+    const reply = decrypted(
+      await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: JSON.stringify(jwk) } }),
+    );
     assert.equal(reply.decoded.payload, jws);
     assert.equal(reply.inner?.token, jws);
     assert.equal(reply.inner?.decoded?.kind, 'jws');
@@ -87,9 +106,14 @@ describe('panel: decrypt', () => {
   });
 
   it('refuses to decrypt a token that is not a JWE', async () => {
-    const jws = await new CompactSign(encoder.encode(JSON.stringify(CLAIMS))).setProtectedHeader({ alg: 'HS256' }).sign(encoder.encode('s'.repeat(32)));
+    const jws = await new CompactSign(encoder.encode(JSON.stringify(CLAIMS)))
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(encoder.encode('s'.repeat(32)));
     await vscode.commands.executeCommand('jwt.decode', jws);
-    await eventually(() => panelTabs().map((t) => t.label), (labels) => labels.includes('JWT · decrypted-user'));
+    await eventually(
+      () => panelTabs().map((t) => t.label),
+      (labels) => labels.includes('JWT · decrypted-user'),
+    );
     const [reply] = await (await api()).panelMessage({ type: 'decrypt', key: { kind: 'text', text: 'secret' } });
     assert.equal(reply?.type, 'failed');
     assert.match((reply as { message: string }).message, /not an encrypted JWE/);

@@ -16,7 +16,11 @@ const TAGGED =
 async function hoverOver(content: string, cookie: string): Promise<string> {
   const editor = await openText(content, 'plaintext');
   const position = editor.document.positionAt(content.indexOf(cookie) + 10);
-  return eventually(() => hoverText(editor.document.uri, position), (t) => t.includes('Flask session cookie'), 20000);
+  return eventually(
+    () => hoverText(editor.document.uri, position),
+    (t) => t.includes('Flask session cookie'),
+    20000,
+  );
 }
 
 /**
@@ -25,9 +29,19 @@ async function hoverOver(content: string, cookie: string): Promise<string> {
  * HMAC-SHA1 over "payload.timestamp" keyed with HMAC-SHA1(secret, "cookie-session").
  */
 async function signCookie(json: string, secret: string, seconds: number): Promise<string> {
-  const encode = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const encode = (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   const hmac = async (key: Uint8Array, data: string) => {
-    const cryptoKey = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+    const cryptoKey = await crypto.subtle.importKey(
+      'raw',
+      key as BufferSource,
+      { name: 'HMAC', hash: 'SHA-1' },
+      false,
+      ['sign'],
+    );
     return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(data)));
   };
   const timeBytes: number[] = [];
@@ -53,7 +67,10 @@ describe('Flask session cookies', () => {
     assert.match(text, /"name": "Ada"/);
     assert.match(text, /2011: then it was signed 2067-01-01 00:00:00 UTC/);
     const expired = Date.now() - Date.parse('2026-01-01T00:00:00Z') > 31 * 86400_000;
-    assert.match(text, expired ? /older than its 1 month lifetime, so Flask rejects it/ : /within its 1 month lifetime/);
+    assert.match(
+      text,
+      expired ? /older than its 1 month lifetime, so Flask rejects it/ : /within its 1 month lifetime/,
+    );
   });
 
   it('decodes compressed cookies with tagged values, and measures age against jwt.flask.sessionLifetime', async () => {
@@ -76,7 +93,14 @@ describe('Flask session cookies', () => {
 
     it('ends the hover with a link that verifies the cookie', async () => {
       const text = await hoverOver(`Cookie: session=${SMALL}\n`, SMALL);
-      assert.ok(text.trimEnd().endsWith(`(command:jwt.verifyFlaskSession?${encodeURIComponent(JSON.stringify([SMALL]))} "Check the signature with the Flask app's SECRET_KEY")`), text);
+      assert.ok(
+        text
+          .trimEnd()
+          .endsWith(
+            `(command:jwt.verifyFlaskSession?${encodeURIComponent(JSON.stringify([SMALL]))} "Check the signature with the Flask app's SECRET_KEY")`,
+          ),
+        text,
+      );
     });
 
     it('accepts a cookie signed with the SECRET_KEY, and gives its age', async () => {
@@ -98,7 +122,10 @@ describe('Flask session cookies', () => {
       assert.equal((await verifyCookie({ cookie, secretKey })).valid, true, 'within the default 31 days');
       const expired = await verifyCookie({ cookie, secretKey, maxAgeSeconds: 86400 });
       assert.equal(expired.valid, false);
-      assert.match(expired.error ?? '', /The signature matches, but the session was signed 2 days ago, beyond its 1 day lifetime/);
+      assert.match(
+        expired.error ?? '',
+        /The signature matches, but the session was signed 2 days ago, beyond its 1 day lifetime/,
+      );
       const config = vscode.workspace.getConfiguration('jwt.flask');
       await config.update('sessionLifetime', 3600, vscode.ConfigurationTarget.Global);
       try {

@@ -18,11 +18,15 @@ describe('inline hints', () => {
     hints.dispose();
   });
 
-  const shown = (editor: vscode.TextEditor) => hints.hintsShown(editor).map(({ line, column, hint }) => `${line}:${column} ${hint.tone} ${hint.text}`);
+  const shown = (editor: vscode.TextEditor) =>
+    hints.hintsShown(editor).map(({ line, column, hint }) => `${line}:${column} ${hint.tone} ${hint.text}`);
 
   it('shows when each token expires, or why it has no expiry, after the token', async () => {
     const editor = await openText(CONTENT, 'properties');
-    const lines = await eventually(() => shown(editor), (l) => l.length === 5);
+    const lines = await eventually(
+      () => shown(editor),
+      (l) => l.length === 5,
+    );
     assert.equal(lines.length, 5, `hints: ${lines.join(' | ')}`);
     assert.match(lines[0]!, new RegExp(`^0:${'valid='.length + VALID.length} ok expires in \\d+ y$`));
     assert.match(lines[1]!, new RegExp(`^1:${'expired: '.length + EXPIRED.length} problem expired \\d+ (y|mo) ago$`));
@@ -33,13 +37,26 @@ describe('inline hints', () => {
 
   it('follows edits: inserted lines move hints, a deleted token loses its hint, a typed one gains one', async () => {
     const editor = await openText(CONTENT, 'plaintext');
-    await eventually(() => shown(editor), (l) => l.length === 5);
+    await eventually(
+      () => shown(editor),
+      (l) => l.length === 5,
+    );
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'one\ntwo\n'));
-    assert.deepEqual(hints.hintsShown(editor).map((h) => h.line), [2, 3, 5, 6, 7]);
+    assert.deepEqual(
+      hints.hintsShown(editor).map((h) => h.line),
+      [2, 3, 5, 6, 7],
+    );
     await editor.edit((e) => e.delete(new vscode.Range(3, 0, 4, 0)));
     assert.deepEqual(
-      hints.hintsShown(editor).map((h) => [h.line, h.hint.text]).slice(1),
-      [[4, 'unsigned'], [5, 'encrypted'], [6, 'no expiry']],
+      hints
+        .hintsShown(editor)
+        .map((h) => [h.line, h.hint.text])
+        .slice(1),
+      [
+        [4, 'unsigned'],
+        [5, 'encrypted'],
+        [6, 'no expiry'],
+      ],
     );
     assert.equal(hints.hintsShown(editor)[0]!.line, 2);
     await editor.edit((e) => e.insert(new vscode.Position(0, 3), ` ${EXPIRED}`));
@@ -48,15 +65,32 @@ describe('inline hints', () => {
 
   it('turns off with jwt.hints.enabled and back on', async () => {
     const editor = await openText(CONTENT, 'plaintext');
-    await eventually(() => shown(editor), (l) => l.length === 5);
+    await eventually(
+      () => shown(editor),
+      (l) => l.length === 5,
+    );
     const config = vscode.workspace.getConfiguration('jwt.hints');
     await config.update('enabled', false, vscode.ConfigurationTarget.Global);
     try {
-      assert.deepEqual(await eventually(() => shown(editor), (l) => l.length === 0), []);
+      assert.deepEqual(
+        await eventually(
+          () => shown(editor),
+          (l) => l.length === 0,
+        ),
+        [],
+      );
     } finally {
       await config.update('enabled', undefined, vscode.ConfigurationTarget.Global);
     }
-    assert.equal((await eventually(() => shown(editor), (l) => l.length === 5)).length, 5);
+    assert.equal(
+      (
+        await eventually(
+          () => shown(editor),
+          (l) => l.length === 5,
+        )
+      ).length,
+      5,
+    );
   });
 
   it('hints only the visible part of a long document, and the rest as it scrolls into view', async () => {
@@ -64,10 +98,19 @@ describe('inline hints', () => {
     filler[5] = `top ${EXPIRED}`;
     filler[2900] = `bottom ${VALID}`;
     const editor = await openText(filler.join('\n'), 'log');
-    await eventually(() => shown(editor), (l) => l.length === 1);
-    assert.deepEqual(hints.hintsShown(editor).map((h) => h.line), [5]);
+    await eventually(
+      () => shown(editor),
+      (l) => l.length === 1,
+    );
+    assert.deepEqual(
+      hints.hintsShown(editor).map((h) => h.line),
+      [5],
+    );
     editor.revealRange(new vscode.Range(2900, 0, 2900, 0), vscode.TextEditorRevealType.InCenter);
-    const lines = await eventually(() => hints.hintsShown(editor).map((h) => h.line), (l) => l.includes(2900));
+    const lines = await eventually(
+      () => hints.hintsShown(editor).map((h) => h.line),
+      (l) => l.includes(2900),
+    );
     assert.deepEqual(lines, [2900]);
   });
 });

@@ -12,7 +12,11 @@ async function hoverOver(content: string, token: string, language: string): Prom
   assert.ok(offset >= 0, 'token not in content');
   const position = editor.document.positionAt(offset + Math.floor(token.length / 2));
   // Generous: the first hover in a language waits for that language's own extensions to start.
-  return eventually(() => hoverText(editor.document.uri, position), (t) => t.includes('JSON Web Token'), 40000);
+  return eventually(
+    () => hoverText(editor.document.uri, position),
+    (t) => t.includes('JSON Web Token'),
+    40000,
+  );
 }
 
 describe('hover', () => {
@@ -20,11 +24,27 @@ describe('hover', () => {
 
   const contexts: Array<[string, string, (t: string) => string]> = [
     ['json', 'json', (t) => `{\n  "access_token": "${t}",\n  "token_type": "Bearer"\n}\n`],
-    ['javascript', 'javascript', (t) => `const token = \`${t}\`;\nfetch(url, { headers: { Authorization: 'Bearer ' + token } });\n`],
-    ['python', 'python', (t) => `import jwt\ntoken = b'${t}'\nprint(jwt.decode(token, options={"verify_signature": False}))\n`],
-    ['an HTTP request', 'plaintext', (t) => `GET https://api.example.com/orders HTTP/1.1\r\nAuthorization: Bearer ${t}\r\n\r\n`],
+    [
+      'javascript',
+      'javascript',
+      (t) => `const token = \`${t}\`;\nfetch(url, { headers: { Authorization: 'Bearer ' + token } });\n`,
+    ],
+    [
+      'python',
+      'python',
+      (t) => `import jwt\ntoken = b'${t}'\nprint(jwt.decode(token, options={"verify_signature": False}))\n`,
+    ],
+    [
+      'an HTTP request',
+      'plaintext',
+      (t) => `GET https://api.example.com/orders HTTP/1.1\r\nAuthorization: Bearer ${t}\r\n\r\n`,
+    ],
     ['a .env file', 'properties', (t) => `API_URL=https://api.example.com\nAPI_TOKEN=${t}\n`],
-    ['a log line', 'log', (t) => `2026-11-25T10:00:00Z INFO request GET /callback#access_token=${t}&token_type=Bearer done\n`],
+    [
+      'a log line',
+      'log',
+      (t) => `2026-11-25T10:00:00Z INFO request GET /callback#access_token=${t}&token_type=Bearer done\n`,
+    ],
     ['markdown', 'markdown', (t) => `# Tokens\n\nUse \`${t}\` for the demo.\n`],
   ];
   for (const [name, language, wrap] of contexts) {
@@ -73,10 +93,19 @@ describe('hover', () => {
     const editor = await openText(`t = "${INJECTION}"\n`, 'python');
     const position = editor.document.positionAt(10);
     const hovers = await eventually(
-      async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position)) ?? [],
+      async () =>
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          editor.document.uri,
+          position,
+        )) ?? [],
       (h) => h.length > 0,
     );
-    const markdown = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'));
+    const markdown = hovers
+      .flatMap((h) => h.contents)
+      .find(
+        (c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'),
+      );
     assert.ok(markdown, 'no JWT hover');
     assert.notEqual(markdown.supportHtml, true, 'HTML must not be rendered');
     assert.deepEqual(markdown.isTrusted, { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] });
@@ -87,7 +116,14 @@ describe('hover', () => {
   });
 
   it('gives no hover over dotted things that are not tokens', async () => {
-    const decoys = ['www.example.com', 'this.props.value', 'v10.20.30-beta.1', 'com.google.android.gms', 'user.name@mail.example.org', 'eyJmb28iOjF9.eyJiYXIiOjJ9.c2lnbmF0dXJl'];
+    const decoys = [
+      'www.example.com',
+      'this.props.value',
+      'v10.20.30-beta.1',
+      'com.google.android.gms',
+      'user.name@mail.example.org',
+      'eyJmb28iOjF9.eyJiYXIiOjJ9.c2lnbmF0dXJl',
+    ];
     const editor = await openText(decoys.join('\n') + '\n', 'plaintext');
     for (let line = 0; line < decoys.length; line++) {
       const text = await hoverText(editor.document.uri, new vscode.Position(line, 5));

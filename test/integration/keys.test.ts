@@ -28,11 +28,17 @@ describe('JWT: Manage Keys', () => {
     assert.equal((await verify({ token: VALID, key: renamed })).verdict, 'invalid', 'the material moved with the name');
     const removed = await manageOk({ action: 'remove', name: renamed });
     assert.ok(!removed.keys.some((k) => k.name === renamed));
-    assert.deepEqual(await manageKeys({ action: 'remove', name: renamed }), { error: `There is no saved key named "${renamed}"` });
+    assert.deepEqual(await manageKeys({ action: 'remove', name: renamed }), {
+      error: `There is no saved key named "${renamed}"`,
+    });
   });
 
   it('explains a key that cannot be read', async () => {
-    const outcome = await manageKeys({ action: 'add', name: uniqueName('bad'), secret: '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----' });
+    const outcome = await manageKeys({
+      action: 'add',
+      name: uniqueName('bad'),
+      secret: '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----',
+    });
     assert.ok('error' in outcome && /PKCS#1/.test(outcome.error), JSON.stringify(outcome));
     assert.ok(!outcome.error.includes('MIIB'));
   });
@@ -58,7 +64,9 @@ describe('JWT: Manage Keys', () => {
     const secretName = uniqueName('keys-hs');
     await manageOk({ action: 'generate', name: secretName, alg: 'HS256' });
     const refused = await manageKeys({ action: 'export', name: secretName, format: 'pem' });
-    assert.deepEqual(refused, { error: 'A shared secret has no public half to export: anyone who can verify with it can also sign' });
+    assert.deepEqual(refused, {
+      error: 'A shared secret has no public half to export: anyone who can verify with it can also sign',
+    });
     await manageOk({ action: 'remove', name: secretName });
   });
 
@@ -81,9 +89,17 @@ describe('JWT: Manage Keys', () => {
       const replies = [
         ...(await panel.panelMessage({ type: 'verify', key: { kind: 'saved', name }, expected: {} })),
         ...(await panel.panelMessage({ type: 'verify', key: { kind: 'text', text: pasted }, expected: {} })),
-        ...(await panel.panelMessage({ type: 'sign', payload: '{"sub":"x"}', alg: 'HS256', key: { kind: 'text', text: pasted } })),
+        ...(await panel.panelMessage({
+          type: 'sign',
+          payload: '{"sub":"x"}',
+          alg: 'HS256',
+          key: { kind: 'text', text: pasted },
+        })),
       ];
-      assert.deepEqual(replies.map((r) => r.type), ['verified', 'verified', 'signed']);
+      assert.deepEqual(
+        replies.map((r) => r.type),
+        ['verified', 'verified', 'signed'],
+      );
       const sent = JSON.stringify(replies);
       for (const secret of [SECRET, pasted, base64url(SECRET), base64url(pasted)]) {
         assert.ok(!sent.includes(secret), 'a panel message holds key material');
@@ -93,7 +109,10 @@ describe('JWT: Manage Keys', () => {
       assert.ok(!config.includes(SECRET) && !config.includes(name), 'the jwt configuration mentions the key');
       await vscode.commands.executeCommand('workbench.action.openSettingsJson');
       const settings = await waitForSettingsEditor();
-      assert.ok(!settings.includes(SECRET) && !settings.includes(pasted) && !settings.includes(name), 'settings.json mentions the key');
+      assert.ok(
+        !settings.includes(SECRET) && !settings.includes(pasted) && !settings.includes(name),
+        'settings.json mentions the key',
+      );
     } finally {
       await manageOk({ action: 'remove', name });
     }

@@ -30,6 +30,10 @@ describe('Sample tokens (walkthrough)', () => {
       ],
     );
     const [valid] = findTokens(document.getText());
-    assert.equal((await verifyToken(valid!.token, 'walkthrough-demo-secret')).valid, true, 'signed with the secret the document names');
+    assert.equal(
+      (await verifyToken(valid!.token, 'walkthrough-demo-secret')).valid,
+      true,
+      'signed with the secret the document names',
+    );
   });
 });

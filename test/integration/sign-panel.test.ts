@@ -17,18 +17,28 @@ describe('panel: edit & re-sign', () => {
     const editor = await openText(`# tokens\nTOKEN="${VALID}" # keep\n`, 'properties');
     select(editor, VALID);
     await vscode.commands.executeCommand('jwt.decode');
-    await eventually(() => panelTabs().map((t) => t.label), (labels) => labels.includes('JWT · user-1234'));
+    await eventually(
+      () => panelTabs().map((t) => t.label),
+      (labels) => labels.includes('JWT · user-1234'),
+    );
     return editor;
   }
 
   it('re-signs the edited payload and writes it back over the original token', async () => {
     const editor = await decodeFromEditor();
     const panel = await api();
-    const [signed] = await panel.panelMessage({ type: 'sign', payload: "{ sub: 'user-1234', role: 'auditor', }", alg: 'HS512', key: { kind: 'text', text: NEW_SECRET } });
+    const [signed] = await panel.panelMessage({
+      type: 'sign',
+      payload: "{ sub: 'user-1234', role: 'auditor', }",
+      alg: 'HS512',
+      key: { kind: 'text', text: NEW_SECRET },
+    });
     assert.ok(signed?.type === 'signed', JSON.stringify(signed));
     assert.deepEqual(decodeToken(signed.token).payload, { sub: 'user-1234', role: 'auditor' });
     assert.deepEqual(await verifyToken(signed.token, NEW_SECRET), { valid: true, alg: 'HS512' });
-    assert.deepEqual(signed.warnings, ['The secret is 51 bytes; HS512 needs at least 64 bytes (512 bits) to be as strong as its hash (RFC 7518 section 3.2), so use a longer random secret']);
+    assert.deepEqual(signed.warnings, [
+      'The secret is 51 bytes; HS512 needs at least 64 bytes (512 bits) to be as strong as its hash (RFC 7518 section 3.2), so use a longer random secret',
+    ]);
 
     await panel.panelMessage({ type: 'copy', text: signed.token, label: 'the new token' });
     assert.equal(await vscode.env.clipboard.readText(), signed.token);
@@ -37,7 +47,12 @@ describe('panel: edit & re-sign', () => {
     assert.equal(written?.type, 'notice', JSON.stringify(written));
     assert.equal(editor.document.getText(), `# tokens\nTOKEN="${signed.token}" # keep\n`);
     // The panel now shows the new token, so a second write-back replaces that one.
-    const [again] = await panel.panelMessage({ type: 'sign', payload: '{"sub":"second"}', alg: 'HS256', key: { kind: 'text', text: SAMPLE_SECRET } });
+    const [again] = await panel.panelMessage({
+      type: 'sign',
+      payload: '{"sub":"second"}',
+      alg: 'HS256',
+      key: { kind: 'text', text: SAMPLE_SECRET },
+    });
     assert.ok(again?.type === 'signed');
     await panel.panelMessage({ type: 'writeBack', token: again.token });
     assert.equal(editor.document.getText(), `# tokens\nTOKEN="${again.token}" # keep\n`);
@@ -46,12 +61,32 @@ describe('panel: edit & re-sign', () => {
   it('reports payload errors with line and column, and keys that do not fit', async () => {
     await decodeFromEditor();
     const panel = await api();
-    assert.deepEqual(await panel.panelMessage({ type: 'sign', payload: '{\n  "sub": "x",\n  "n": 1 2\n}', alg: 'HS256', key: { kind: 'text', text: NEW_SECRET } }), [
-      { type: 'failed', action: 'sign', message: "The payload is not a JSON object: invalid character '2' at line 3, column 10" },
-    ]);
-    assert.deepEqual(await panel.panelMessage({ type: 'sign', payload: '{}', alg: 'ES256', key: { kind: 'text', text: NEW_SECRET } }), [
-      { type: 'failed', action: 'sign', message: 'Cannot sign with the entered key: The key is a shared secret but you chose ES256, which needs an EC P-256 key' },
-    ]);
+    assert.deepEqual(
+      await panel.panelMessage({
+        type: 'sign',
+        payload: '{\n  "sub": "x",\n  "n": 1 2\n}',
+        alg: 'HS256',
+        key: { kind: 'text', text: NEW_SECRET },
+      }),
+      [
+        {
+          type: 'failed',
+          action: 'sign',
+          message: "The payload is not a JSON object: invalid character '2' at line 3, column 10",
+        },
+      ],
+    );
+    assert.deepEqual(
+      await panel.panelMessage({ type: 'sign', payload: '{}', alg: 'ES256', key: { kind: 'text', text: NEW_SECRET } }),
+      [
+        {
+          type: 'failed',
+          action: 'sign',
+          message:
+            'Cannot sign with the entered key: The key is a shared secret but you chose ES256, which needs an EC P-256 key',
+        },
+      ],
+    );
   });
 
   it('will not write back when the original changed or did not come from an editor', async () => {
@@ -64,6 +99,11 @@ describe('panel: edit & re-sign', () => {
 
     await vscode.commands.executeCommand('jwt.decode', VALID);
     const [refused] = await panel.panelMessage({ type: 'writeBack', token: VALID });
-    assert.deepEqual(refused, { type: 'failed', action: 'writeBack', message: 'This token was passed to the command, not found in an editor, so there is no place to write a new one back to' });
+    assert.deepEqual(refused, {
+      type: 'failed',
+      action: 'writeBack',
+      message:
+        'This token was passed to the command, not found in an editor, so there is no place to write a new one back to',
+    });
   });
 });

@@ -74,7 +74,9 @@ describe('JWT: Sign JSON Selection', () => {
     const editor = await openText(text, 'javascript');
     select(editor, '{\n  sub: "x",\n  name: ?\n}');
     const outcome = await sign({ alg: 'HS256', secret: SECRET, expiresIn: 'keep' });
-    assert.deepEqual(outcome, { error: "The selection is not a JSON object: invalid character '?' at line 5, column 9." });
+    assert.deepEqual(outcome, {
+      error: "The selection is not a JSON object: invalid character '?' at line 5, column 9.",
+    });
     assert.equal(editor.document.getText(), text);
   });
 
@@ -82,10 +84,15 @@ describe('JWT: Sign JSON Selection', () => {
     const editor = await openText('[1, 2, 3]\n');
     select(editor, '[1, 2, 3]');
     const outcome = await sign({ alg: 'HS256', secret: SECRET, expiresIn: 'keep' });
-    assert.deepEqual(outcome, { error: 'The selection is not a JSON object: expected an object of claims in braces, found an array at line 1, column 1.' });
+    assert.deepEqual(outcome, {
+      error:
+        'The selection is not a JSON object: expected an object of claims in braces, found an array at line 1, column 1.',
+    });
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const empty = await sign({ alg: 'HS256', secret: SECRET });
-    assert.deepEqual(empty, { error: 'Select a JSON object (or a JavaScript object literal) of claims to sign first.' });
+    assert.deepEqual(empty, {
+      error: 'Select a JSON object (or a JavaScript object literal) of claims to sign first.',
+    });
     assert.equal(editor.document.getText(), '[1, 2, 3]\n');
   });
 
@@ -93,7 +100,9 @@ describe('JWT: Sign JSON Selection', () => {
     const editor = await openText('{"sub":"d"}');
     select(editor, '{"sub":"d"}');
     const mismatch = await sign({ alg: 'RS256', secret: SECRET, expiresIn: 'keep' });
-    assert.deepEqual(mismatch, { error: 'Cannot sign with the entered key: The key is a shared secret but you chose RS256, which needs an RSA key' });
+    assert.deepEqual(mismatch, {
+      error: 'Cannot sign with the entered key: The key is a shared secret but you chose RS256, which needs an RSA key',
+    });
     const none = await sign({ alg: 'none', secret: SECRET, expiresIn: 'keep' });
     assert.ok(none && 'error' in none && /Cannot sign with "none"/.test(none.error));
     const badExpiry = await sign({ alg: 'HS256', secret: SECRET, expiresIn: 'soon' as never });
@@ -105,14 +114,24 @@ describe('JWT: Sign JSON Selection', () => {
     const name = uniqueName('sign-es256');
     await manageOk({ action: 'generate', name, alg: 'ES256' });
     try {
-      const outcome = await sign({ payload: '{"sub":"e"}', alg: 'ES256', key: name, expiresIn: 'keep', output: 'copy' });
+      const outcome = await sign({
+        payload: '{"sub":"e"}',
+        alg: 'ES256',
+        key: name,
+        expiresIn: 'keep',
+        output: 'copy',
+      });
       assert.ok(outcome && 'token' in outcome, JSON.stringify(outcome));
       const { exported } = await manageOk({ action: 'export', name, format: 'pem' });
       assert.deepEqual(await verifyToken(outcome.token, exported!), { valid: true, alg: 'ES256' });
       const listed = (await manageOk({ action: 'list' })).keys.find((k) => k.name === name);
       assert.equal(decodeToken(outcome.token).header.kid, listed?.thumbprint);
       const wrongAlg = await sign({ payload: '{}', alg: 'RS256', key: name, expiresIn: 'keep', output: 'copy' });
-      assert.ok(wrongAlg && 'error' in wrongAlg && wrongAlg.error.startsWith(`Cannot sign with key "${name}": The key is an EC P-256 key`));
+      assert.ok(
+        wrongAlg &&
+          'error' in wrongAlg &&
+          wrongAlg.error.startsWith(`Cannot sign with key "${name}": The key is an EC P-256 key`),
+      );
     } finally {
       await manageOk({ action: 'remove', name });
     }
@@ -123,14 +142,38 @@ describe('JWT: Sign JSON Selection', () => {
   it('signs with a PEM file and explains unreadable or malformed key files', async () => {
     const { privateKey } = await generateKeyPair('PS256', { extractable: true });
     const pemFile = (await writeWorkspaceFile(await exportPKCS8(privateKey), 'private.pem')).fsPath;
-    const good = await sign({ payload: { sub: 'f' }, alg: 'PS256', keyFile: pemFile, expiresIn: 'keep', output: 'copy' });
+    const good = await sign({
+      payload: { sub: 'f' },
+      alg: 'PS256',
+      keyFile: pemFile,
+      expiresIn: 'keep',
+      output: 'copy',
+    });
     assert.ok(good && 'token' in good, JSON.stringify(good));
     assert.equal(decodeToken(good.token).header.alg, 'PS256');
 
-    const missing = await sign({ payload: { sub: 'f' }, alg: 'PS256', keyFile: pemFile.replace(/private\.pem$/, 'nope.pem'), expiresIn: 'keep', output: 'copy' });
-    assert.ok(missing && 'error' in missing && /key file .*nope\.pem cannot be used: it does not exist/.test(missing.error), JSON.stringify(missing));
+    const missing = await sign({
+      payload: { sub: 'f' },
+      alg: 'PS256',
+      keyFile: pemFile.replace(/private\.pem$/, 'nope.pem'),
+      expiresIn: 'keep',
+      output: 'copy',
+    });
+    assert.ok(
+      missing && 'error' in missing && /key file .*nope\.pem cannot be used: it does not exist/.test(missing.error),
+      JSON.stringify(missing),
+    );
     const broken = (await writeWorkspaceFile('-----BEGIN PRIVATE KEY-----\nMIIB\n', 'broken.pem')).fsPath;
-    const malformed = await sign({ payload: { sub: 'f' }, alg: 'PS256', keyFile: broken, expiresIn: 'keep', output: 'copy' });
-    assert.ok(malformed && 'error' in malformed && /broken\.pem: Malformed PEM/.test(malformed.error), JSON.stringify(malformed));
+    const malformed = await sign({
+      payload: { sub: 'f' },
+      alg: 'PS256',
+      keyFile: broken,
+      expiresIn: 'keep',
+      output: 'copy',
+    });
+    assert.ok(
+      malformed && 'error' in malformed && /broken\.pem: Malformed PEM/.test(malformed.error),
+      JSON.stringify(malformed),
+    );
   });
 });

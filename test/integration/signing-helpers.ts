@@ -45,6 +45,9 @@ export async function verify(args: VerifyArgs | string): Promise<VerifyOutcome> 
 export function select(editor: vscode.TextEditor, text: string): vscode.Selection {
   const start = editor.document.getText().indexOf(text);
   assert.ok(start >= 0, `"${text}" is not in the document`);
-  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + text.length));
+  editor.selection = new vscode.Selection(
+    editor.document.positionAt(start),
+    editor.document.positionAt(start + text.length),
+  );
   return editor.selection;
 }

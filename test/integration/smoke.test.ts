@@ -22,9 +22,15 @@ describe('smoke', () => {
 
   it('registers every command it contributes, JWT: Decode among them', async () => {
     const commands = await vscode.commands.getCommands(true);
-    const manifest = extension.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string; category?: string }> } };
+    const manifest = extension.packageJSON as {
+      contributes?: { commands?: Array<{ command: string; title: string; category?: string }> };
+    };
     const contributed = manifest.contributes?.commands?.map((c) => c.command) ?? [];
-    assert.deepEqual(contributed.filter((id) => !commands.includes(id)), [], 'contributed but not registered');
+    assert.deepEqual(
+      contributed.filter((id) => !commands.includes(id)),
+      [],
+      'contributed but not registered',
+    );
     const decode = manifest.contributes?.commands?.find((c) => c.command === 'jwt.decode');
     assert.ok(decode, 'jwt.decode is not in contributes.commands');
     assert.equal(`${decode.category}: ${decode.title}`, 'JWT: Decode');
@@ -40,13 +46,19 @@ describe('smoke', () => {
     assert.ok(offset >= 0, 'the sample token is not in samples/.env');
     const position = document.positionAt(offset + 40);
 
-    const text = await eventually(() => hoverText(uri, position), (t) => t.includes('Ada Lovelace'));
+    const text = await eventually(
+      () => hoverText(uri, position),
+      (t) => t.includes('Ada Lovelace'),
+    );
     assert.ok(text.includes('Ada Lovelace'), `hover lacks the name claim:\n${text}`);
     assert.ok(text.includes('user-1234'), `hover lacks the sub claim:\n${text}`);
   });
 
   it('gives no JWT hover away from a token', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'no tokens here, just text\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: 'no tokens here, just text\n',
+    });
     const text = await hoverText(document.uri, new vscode.Position(0, 5));
     assert.ok(!/Ada Lovelace|"alg"/.test(text), `unexpected hover:\n${text}`);
   });

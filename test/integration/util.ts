@@ -30,7 +30,8 @@ export function useExtension(): void {
  * escapes that MarkdownString.appendText adds (&nbsp;, backslashes) undone, so tests match what is read.
  */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
@@ -40,7 +41,11 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
 }
 
 /** Retries until check passes or the time is up: providers and webviews can lag. */
-export async function eventually<T>(fn: () => T | Thenable<T>, check: (value: T) => boolean, timeoutMs = 10000): Promise<T> {
+export async function eventually<T>(
+  fn: () => T | Thenable<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 10000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -87,5 +92,8 @@ export async function closeAllEditors(): Promise<void> {
 
 /** base64url of text's UTF-8 bytes, as Buffer.from(text).toString('base64url') gives it (a web worker has no Buffer). */
 export function base64url(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

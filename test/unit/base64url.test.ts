@@ -37,6 +37,7 @@ describe('decodeBase64url', () => {
   });
 
   it('rejects padding and whitespace, which jose lets through', () => {
-    for (const text of ['aGk=', 'aGk ', ' aGk', 'aG\nk']) assert.throws(() => decodeBase64url(text), Error, JSON.stringify(text));
+    for (const text of ['aGk=', 'aGk ', ' aGk', 'aG\nk'])
+      assert.throws(() => decodeBase64url(text), Error, JSON.stringify(text));
   });
 });

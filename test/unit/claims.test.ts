@@ -16,16 +16,67 @@ const DAY = 86400;
 describe('claim descriptions', () => {
   it('covers the registered, OIDC and common vendor claims', () => {
     const required = [
-      'iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'azp', 'scope', 'scp', 'nonce', 'auth_time', 'amr', 'acr', 'at_hash', 'c_hash',
-      'sid', 'email', 'email_verified', 'name', 'given_name', 'family_name', 'preferred_username', 'picture', 'locale', 'zoneinfo',
-      'phone_number', 'roles', 'groups', 'tid', 'oid', 'upn', 'client_id', 'cnf', 'act', 'may_act',
+      'iss',
+      'sub',
+      'aud',
+      'exp',
+      'nbf',
+      'iat',
+      'jti',
+      'azp',
+      'scope',
+      'scp',
+      'nonce',
+      'auth_time',
+      'amr',
+      'acr',
+      'at_hash',
+      'c_hash',
+      'sid',
+      'email',
+      'email_verified',
+      'name',
+      'given_name',
+      'family_name',
+      'preferred_username',
+      'picture',
+      'locale',
+      'zoneinfo',
+      'phone_number',
+      'roles',
+      'groups',
+      'tid',
+      'oid',
+      'upn',
+      'client_id',
+      'cnf',
+      'act',
+      'may_act',
     ];
     for (const claim of required) assert.ok(CLAIM_DESCRIPTIONS[claim], claim);
     assert.ok(Object.keys(CLAIM_DESCRIPTIONS).length >= 30);
   });
 
   it('covers the JOSE header parameters', () => {
-    for (const name of ['alg', 'typ', 'kid', 'cty', 'jku', 'jwk', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crit', 'enc', 'zip', 'epk', 'apu', 'apv', 'b64']) {
+    for (const name of [
+      'alg',
+      'typ',
+      'kid',
+      'cty',
+      'jku',
+      'jwk',
+      'x5u',
+      'x5c',
+      'x5t',
+      'x5t#S256',
+      'crit',
+      'enc',
+      'zip',
+      'epk',
+      'apu',
+      'apv',
+      'b64',
+    ]) {
       assert.ok(HEADER_DESCRIPTIONS[name], name);
     }
   });
@@ -37,7 +88,10 @@ describe('claim descriptions', () => {
   });
 
   it('describes a claim in one line, or not at all', () => {
-    assert.equal(describeClaim('exp'), 'Expiration Time — The time (seconds since 1970) on or after which the token must be rejected. (RFC 7519)');
+    assert.equal(
+      describeClaim('exp'),
+      'Expiration Time — The time (seconds since 1970) on or after which the token must be rejected. (RFC 7519)',
+    );
     assert.match(describeClaim('kid', 'header')!, /^Key ID — /);
     assert.match(describeClaim('typ')!, /Keycloak/);
     assert.match(describeClaim('typ', 'header')!, /RFC 7515/);
@@ -80,7 +134,11 @@ describe('formatRelative', () => {
 
 describe('formatTimeClaim', () => {
   it('gives the ISO date in UTC and the relative time', () => {
-    assert.deepEqual(formatTimeClaim(1300819380, NOW), { seconds: 1300819380, date: '2011-03-22T18:43:00.000Z', relative: '12 years ago' });
+    assert.deepEqual(formatTimeClaim(1300819380, NOW), {
+      seconds: 1300819380,
+      date: '2011-03-22T18:43:00.000Z',
+      relative: '12 years ago',
+    });
     assert.equal(formatTimeClaim(-86400, NOW)?.date, '1969-12-31T00:00:00.000Z');
     assert.equal(formatTimeClaim(1.5, NOW)?.date, '1970-01-01T00:00:01.500Z');
   });

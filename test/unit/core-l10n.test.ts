@@ -16,7 +16,9 @@ import { verifyToken } from '../../src/core/verify';
 import { HS256, jws } from './scan-helpers';
 
 /** The shipped zh-cn bundle, less one entry to show that a missing translation falls back to English. */
-const { Issuer: _untranslated, ...ZH_CN } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const { Issuer: _untranslated, ...ZH_CN } = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+) as Record<string, string>;
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -46,7 +48,10 @@ describe('the core in another language (@vscode/l10n configured)', () => {
 
   it('describes a saved key from its facts in the language of the moment', () => {
     assert.equal(keyDescription({ type: 'EC', crv: 'P-256', private: true }), 'EC P-256 私钥');
-    assert.equal(keyDescription({ type: 'JWKS', private: false, keyCount: 2, kids: ['a', 'b'] }), '包含 2 个密钥的 JWKS（kid：a, b）');
+    assert.equal(
+      keyDescription({ type: 'JWKS', private: false, keyCount: 2, kids: ['a', 'b'] }),
+      '包含 2 个密钥的 JWKS（kid：a, b）',
+    );
   });
 
   it('words relative times, status labels and hints as whole sentences', () => {

@@ -17,15 +17,21 @@ describe('checkExpectedClaims', () => {
       { claim: 'iss', ok: false, message: 'iss is "evil", expected "good"' },
       { claim: 'aud', ok: false, message: 'aud is ["x"], which does not include "y"' },
     ]);
-    assert.deepEqual(checkExpectedClaims({}, { issuer: 'good', audience: 'y' }, now).map((c) => c.message), [
-      'iss is missing, expected "good"',
-      'aud is missing, expected "y"',
-    ]);
+    assert.deepEqual(
+      checkExpectedClaims({}, { issuer: 'good', audience: 'y' }, now).map((c) => c.message),
+      ['iss is missing, expected "good"', 'aud is missing, expected "y"'],
+    );
   });
 
   it('allows clock skew on exp and nbf', () => {
     const claims = { exp: 1_000_000 - 30, nbf: 1_000_000 + 30 };
-    assert.deepEqual(checkExpectedClaims(claims, {}, now).map((c) => [c.claim, c.ok]), [['exp', false], ['nbf', false]]);
+    assert.deepEqual(
+      checkExpectedClaims(claims, {}, now).map((c) => [c.claim, c.ok]),
+      [
+        ['exp', false],
+        ['nbf', false],
+      ],
+    );
     assert.deepEqual(checkExpectedClaims(claims, { clockTolerance: 60 }, now), [
       { claim: 'exp', ok: true, message: 'not expired (allowing 60 s of clock skew)' },
       { claim: 'nbf', ok: true, message: 'already valid (allowing 60 s of clock skew)' },

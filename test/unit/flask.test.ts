@@ -22,9 +22,16 @@ const FLASK = {
  * "payload.timestamp" with the key derived as HMAC-SHA1(secret, salt) ("hmac") or
  * SHA1(salt + "signer" + secret) ("django-concat").
  */
-function sign(json: string, secret: string, seconds: number, options: { compress?: boolean; salt?: string; derivation?: 'hmac' | 'django-concat' } = {}): string {
+function sign(
+  json: string,
+  secret: string,
+  seconds: number,
+  options: { compress?: boolean; salt?: string; derivation?: 'hmac' | 'django-concat' } = {},
+): string {
   const salt = options.salt ?? 'cookie-session';
-  const payload = options.compress ? `.${deflateSync(json).toString('base64url')}` : Buffer.from(json).toString('base64url');
+  const payload = options.compress
+    ? `.${deflateSync(json).toString('base64url')}`
+    : Buffer.from(json).toString('base64url');
   const hex = seconds.toString(16);
   const timestamp = Buffer.from(hex.padStart(hex.length + (hex.length % 2), '0'), 'hex').toString('base64url');
   const key =
@@ -42,7 +49,11 @@ describe('Flask session cookies', () => {
       assert.deepEqual(session.payload, { user_id: 42, name: 'Ada' });
       assert.deepEqual(session.timestamp, FLASK.signedAt);
       assert.equal(session.compressed, false);
-      assert.equal(session.legacyTimestamp.toISOString(), '2067-01-01T00:00:00.000Z', 'the same number counted from 2011 (itsdangerous < 1.0)');
+      assert.equal(
+        session.legacyTimestamp.toISOString(),
+        '2067-01-01T00:00:00.000Z',
+        'the same number counted from 2011 (itsdangerous < 1.0)',
+      );
     });
 
     it('inflates a compressed cookie', async () => {
@@ -66,8 +77,14 @@ describe('Flask session cookies', () => {
 
     it('says what is wrong with a broken cookie', async () => {
       await assert.rejects(decodeFlaskSession('eyJ4IjoxfQ.aVW5AA'), /three dot-separated parts/);
-      await assert.rejects(decodeFlaskSession('bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'), /payload \(part 1\) is not JSON/);
-      await assert.rejects(decodeFlaskSession('.bm90IHpsaWI.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'), /not valid zlib data/);
+      await assert.rejects(
+        decodeFlaskSession('bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'),
+        /payload \(part 1\) is not JSON/,
+      );
+      await assert.rejects(
+        decodeFlaskSession('.bm90IHpsaWI.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8'),
+        /not valid zlib data/,
+      );
     });
   });
 
@@ -93,9 +110,14 @@ describe('Flask session cookies', () => {
       const old = await verifyFlaskSession(FLASK.small, FLASK.secret, { now, maxAgeSeconds: 1800 });
       assert.deepEqual(old.valid, false);
       assert.equal(old.age, 3600);
-      assert.match(old.error!, /3600 seconds old, more than its lifetime of 1800 seconds \(PERMANENT_SESSION_LIFETIME\)/);
+      assert.match(
+        old.error!,
+        /3600 seconds old, more than its lifetime of 1800 seconds \(PERMANENT_SESSION_LIFETIME\)/,
+      );
       assert.equal((await verifyFlaskSession(FLASK.small, FLASK.secret, { now, maxAgeSeconds: 7200 })).valid, true);
-      const future = await verifyFlaskSession(FLASK.small, FLASK.secret, { now: new Date(FLASK.signedAt.getTime() - 60_000) });
+      const future = await verifyFlaskSession(FLASK.small, FLASK.secret, {
+        now: new Date(FLASK.signedAt.getTime() - 60_000),
+      });
       assert.match(future.error!, /60 seconds in the future/);
     });
 
@@ -110,7 +132,11 @@ describe('Flask session cookies', () => {
           assert.equal(session.timestamp.getTime(), seconds * 1000);
           assert.equal(session.compressed, compress);
           const now = new Date((seconds + 5) * 1000);
-          assert.deepEqual(await verifyFlaskSession(cookie, 's3cret', { now, keyDerivation: derivation }), { valid: true, age: 5 }, `${derivation}, compressed ${compress}`);
+          assert.deepEqual(
+            await verifyFlaskSession(cookie, 's3cret', { now, keyDerivation: derivation }),
+            { valid: true, age: 5 },
+            `${derivation}, compressed ${compress}`,
+          );
           const other = derivation === 'hmac' ? 'django-concat' : 'hmac';
           assert.equal((await verifyFlaskSession(cookie, 's3cret', { now, keyDerivation: other })).valid, false);
         }
@@ -126,15 +152,28 @@ describe('Flask session cookies', () => {
     it('finds cookies in headers and logs, compressed or not, at their exact offsets', () => {
       const text = `Cookie: session=${FLASK.small}; theme=dark\nSet-Cookie: session=${FLASK.big}; HttpOnly; Path=/\n`;
       const found = findSessionCookies(text);
-      assert.deepEqual(found.map((m) => [m.cookie, m.compressed]), [[FLASK.small, false], [FLASK.big, true]]);
+      assert.deepEqual(
+        found.map((m) => [m.cookie, m.compressed]),
+        [
+          [FLASK.small, false],
+          [FLASK.big, true],
+        ],
+      );
       assert.equal(text.slice(found[0]!.start, found[0]!.end), FLASK.small);
       assert.equal(flaskSessionAt(text, text.indexOf(FLASK.big) + 30)?.cookie, FLASK.big);
       assert.equal(flaskSessionAt(text, 3), undefined);
     });
 
     it('leaves JWTs, versions, domains and other dotted base64 alone, and findTokens leaves cookies alone', () => {
-      const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
-      const decoys = [jwt, 'www.example.com', 'v1.2.3', 'bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8', `x${FLASK.small}.more`];
+      const jwt =
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+      const decoys = [
+        jwt,
+        'www.example.com',
+        'v1.2.3',
+        'bm90IGpzb24.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8',
+        `x${FLASK.small}.more`,
+      ];
       assert.deepEqual(findSessionCookies(decoys.join(' ')), []);
       assert.deepEqual(findTokens(`${FLASK.small} ${FLASK.big}`), []);
     });

@@ -32,7 +32,12 @@ export const RFC7515 = {
   },
   A3: {
     token: `eyJhbGciOiJFUzI1NiJ9.${RFC_PAYLOAD}.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q`,
-    jwk: { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' },
+    jwk: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+      y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+    },
   },
   /** ES512 over the 7-byte payload "Payload": a payload that is not JSON. */
   A4: {
@@ -70,7 +75,12 @@ export function keysFor(alg: string): Promise<KeySet> {
   const family = /^(RS|PS)/.test(alg) ? 'RS256' : alg === 'Ed25519' ? 'EdDSA' : alg;
   families[family] ??= (async () => {
     const { privateKey, publicKey } = await generateKeyPair(family, { extractable: true });
-    return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey), pkcs8: await exportPKCS8(privateKey), spki: await exportSPKI(publicKey) };
+    return {
+      privateJwk: await exportJWK(privateKey),
+      publicJwk: await exportJWK(publicKey),
+      pkcs8: await exportPKCS8(privateKey),
+      spki: await exportSPKI(publicKey),
+    };
   })();
   return families[family]!;
 }
@@ -102,7 +112,23 @@ export function openssl(runs: string[][], outputs: string[]): Record<string, str
 /** A self-signed certificate and its PKCS#8 key; `keyArgs` as for `openssl req -newkey`. */
 export function makeCertificate(...keyArgs: string[]): { cert: string; key: string } {
   const { 'cert.pem': cert, 'key.pem': key } = openssl(
-    [['req', '-x509', '-newkey', ...keyArgs, '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-subj', '/CN=jwt-toolkit test', '-days', '1']],
+    [
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        ...keyArgs,
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-subj',
+        '/CN=jwt-toolkit test',
+        '-days',
+        '1',
+      ],
+    ],
     ['cert.pem', 'key.pem'],
   );
   return { cert: cert!, key: key! };
@@ -120,7 +146,11 @@ export function assertJwtError(run: () => unknown, code: JwtErrorCode, message?:
 }
 
 /** {@link assertJwtError} for promises. */
-export async function assertRejectsJwtError(run: () => Promise<unknown>, code: JwtErrorCode, message?: RegExp | string): Promise<JwtError> {
+export async function assertRejectsJwtError(
+  run: () => Promise<unknown>,
+  code: JwtErrorCode,
+  message?: RegExp | string,
+): Promise<JwtError> {
   let caught: unknown;
   try {
     await run();

@@ -30,7 +30,11 @@ describe('nextHintChange', () => {
       const token = withTimes({ exp: nowSeconds + delta });
       const at = nextHintChange(token, NOW);
       assert.ok(at !== undefined && at > NOW, `a change for exp ${delta} s away`);
-      assert.equal(tokenHint(token, at - 1).text, tokenHint(token, NOW).text, `still the same label just before, for ${delta}`);
+      assert.equal(
+        tokenHint(token, at - 1).text,
+        tokenHint(token, NOW).text,
+        `still the same label just before, for ${delta}`,
+      );
       assert.notEqual(tokenHint(token, at).text, tokenHint(token, NOW).text, `a new label at the change, for ${delta}`);
     }
   });
@@ -51,14 +55,20 @@ describe('nextHintChange', () => {
 
 /** Every token of `text`, per line, the slow obvious way. */
 function expected(text: string): Array<{ line: number; token: string; start: number }> {
-  return text.split(/\r?\n/).flatMap((line, i) => findTokens(line).map((m) => ({ line: i, token: m.token, start: m.start })));
+  return text
+    .split(/\r?\n/)
+    .flatMap((line, i) => findTokens(line).map((m) => ({ line: i, token: m.token, start: m.start })));
 }
-const actual = (index: TokenLines) => [...index.tokensIn(0, Infinity)].map(({ line, match }) => ({ line, token: match.token, start: match.start }));
+const actual = (index: TokenLines) =>
+  [...index.tokensIn(0, Infinity)].map(({ line, match }) => ({ line, token: match.token, start: match.start }));
 
 /** Applies a replacement of text offsets [from, to) and describes it as a LineChange against the text before it. */
 function edit(text: string, from: number, to: number, insert: string): { text: string; change: LineChange } {
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
-  return { text: text.slice(0, from) + insert + text.slice(to), change: { startLine: lineOf(from), endLine: lineOf(to), text: insert } };
+  return {
+    text: text.slice(0, from) + insert + text.slice(to),
+    change: { startLine: lineOf(from), endLine: lineOf(to), text: insert },
+  };
 }
 
 describe('TokenLines', () => {
@@ -70,7 +80,11 @@ describe('TokenLines', () => {
     assert.equal(index.lineCount, 5);
     assert.deepEqual(
       [...index.tokensIn(0, 5)].map(({ line, match }) => [line, match.start, match.kind]),
-      [[1, 22, 'jws'], [3, 2, 'unsecured'], [3, 5 + B.length, 'jws']],
+      [
+        [1, 22, 'jws'],
+        [3, 2, 'unsecured'],
+        [3, 5 + B.length, 'jws'],
+      ],
     );
     assert.deepEqual([...index.tokensIn(2, 3)], []);
   });
@@ -79,7 +93,11 @@ describe('TokenLines', () => {
     let text = `a\n${A}\nb\n${B}\n`;
     const index = new TokenLines(text);
     const lines = () => text.split('\n');
-    for (const [from, to, insert] of [[0, 0, 'new\nlines\n'], [text.indexOf('b'), text.indexOf('b') + 1 + B.length + 2, ''], [2, 3, `${B}\n`]] as const) {
+    for (const [from, to, insert] of [
+      [0, 0, 'new\nlines\n'],
+      [text.indexOf('b'), text.indexOf('b') + 1 + B.length + 2, ''],
+      [2, 3, `${B}\n`],
+    ] as const) {
       const next = edit(text, from, to, insert);
       text = next.text;
       index.applyChanges([next.change], (line) => lines()[line]!);
@@ -90,7 +108,7 @@ describe('TokenLines', () => {
   it('agrees with a full rescan after random edits, one or several per event', () => {
     const pieces = [A, B, jwe(), 'x.y.z', 'plain words', '\n', '\n\n', '\r\n', '.', ' ', A.slice(0, 30), A.slice(30)];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const int = (n: number) => Math.floor(random() * n);
     let text = Array.from({ length: 40 }, () => pieces[int(pieces.length)]).join('');
     const index = new TokenLines(text);

@@ -11,7 +11,13 @@ describe('verifyWithIssuer', () => {
 
   it("verifies a token with the key its kid names in the issuer's published key set", async () => {
     const result = await verifyWithIssuer(await server.sign());
-    assert.deepEqual(result, { valid: true, alg: 'ES256', kid: 'key-1', issuer: server.issuer, jwksUri: `${server.issuer}/jwks` });
+    assert.deepEqual(result, {
+      valid: true,
+      alg: 'ES256',
+      kid: 'key-1',
+      issuer: server.issuer,
+      jwksUri: `${server.issuer}/jwks`,
+    });
     assert.equal(server.hits.get('/.well-known/openid-configuration'), 1);
   });
 
@@ -24,7 +30,10 @@ describe('verifyWithIssuer', () => {
   it('says when the issuer publishes no metadata at all', async () => {
     const token = await server.sign({ iss: `${server.issuer}/tenant` });
     const { error } = await verifyWithIssuer(token);
-    assert.match(error!, /publishes no discovery document \(HTTP 404 for .*\/tenant\/\.well-known\/openid-configuration and .*\/\.well-known\/oauth-authorization-server\/tenant\)/);
+    assert.match(
+      error!,
+      /publishes no discovery document \(HTTP 404 for .*\/tenant\/\.well-known\/openid-configuration and .*\/\.well-known\/oauth-authorization-server\/tenant\)/,
+    );
   });
 
   it('rejects a discovery document that names another issuer', async () => {
@@ -43,7 +52,8 @@ describe('verifyWithIssuer', () => {
 
   it('remembers discovery and keys across calls that share a cache', async () => {
     const cache = new IssuerCache();
-    for (let i = 0; i < 3; i++) assert.equal((await verifyWithIssuer(await server.sign({ n: i }), { cache })).valid, true);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await verifyWithIssuer(await server.sign({ n: i }), { cache })).valid, true);
     assert.equal(server.hits.get('/.well-known/openid-configuration'), 1);
     assert.equal(server.hits.get('/jwks'), 1);
   });

@@ -14,7 +14,11 @@ describe('key tools', function () {
       const jwk = await generateSigningKey(alg);
       assert.equal(jwk.alg, alg);
       const token = await signPayload({ sub: alg }, { alg, key: jwk });
-      assert.deepEqual(await verifyToken(token, jwk.kty === 'oct' ? jwk : await exportPublicKey(jwk, 'jwk')), { valid: true, alg }, alg);
+      assert.deepEqual(
+        await verifyToken(token, jwk.kty === 'oct' ? jwk : await exportPublicKey(jwk, 'jwk')),
+        { valid: true, alg },
+        alg,
+      );
       if (jwk.kty !== 'oct') assert.match(jwk.kid ?? '', /^[\w-]{43}$/);
     }
     assert.equal((await generateSigningKey('HS384')).k?.length, 64, '48 random bytes');
@@ -22,7 +26,13 @@ describe('key tools', function () {
 
   it('describes a secret without a thumbprint and stores it as an oct JWK', async () => {
     const facts = await readKeyFacts('my secret');
-    assert.deepEqual(facts, { material: '{"kty":"oct","k":"bXkgc2VjcmV0"}', type: 'secret', kid: undefined, private: true, description: 'a shared secret' });
+    assert.deepEqual(facts, {
+      material: '{"kty":"oct","k":"bXkgc2VjcmV0"}',
+      type: 'secret',
+      kid: undefined,
+      private: true,
+      description: 'a shared secret',
+    });
     const withKid = await readKeyFacts('{"kty":"oct","k":"bXkgc2VjcmV0","kid":"k1"}');
     assert.equal(withKid.kid, 'k1');
     assert.equal(withKid.material, '{"kty":"oct","k":"bXkgc2VjcmV0","kid":"k1"}');
@@ -69,11 +79,17 @@ describe('key tools', function () {
   it('says why a key does not fit an algorithm', async () => {
     const secret = await readKeyFacts('s');
     assert.equal(keyMisfit(secret, 'HS256', 'sign'), undefined);
-    assert.equal(keyMisfit(secret, 'RS256', 'sign'), 'The key is a shared secret but you chose RS256, which needs an RSA key');
+    assert.equal(
+      keyMisfit(secret, 'RS256', 'sign'),
+      'The key is a shared secret but you chose RS256, which needs an RSA key',
+    );
     const pub = await readKeyFacts(await exportPublicKey(await generateSigningKey('ES256'), 'pem'));
     assert.equal(keyMisfit(pub, 'ES256', 'verify'), undefined);
     assert.equal(keyMisfit(pub, 'ES256', 'sign'), 'The key is a public key; signing needs the private key');
-    assert.equal(keyMisfit(pub, 'ES384', 'verify'), 'The key is an EC P-256 key but the token is signed with ES384, which needs an EC P-384 key');
+    assert.equal(
+      keyMisfit(pub, 'ES384', 'verify'),
+      'The key is an EC P-256 key but the token is signed with ES384, which needs an EC P-384 key',
+    );
     assert.equal(keyMisfit({ type: 'JWKS', private: false }, 'RS256', 'verify'), undefined);
     assert.match(keyMisfit(secret, 'none', 'verify') ?? '', /none/);
   });

@@ -15,9 +15,16 @@ describe('jose in the extension bundle', () => {
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
       if (eager.has(file)) continue;
       eager.add(file);
-      for (const { path, kind, external } of metafile.inputs[file]?.imports ?? []) if (!external && kind !== 'dynamic-import') pending.push(path);
+      for (const { path, kind, external } of metafile.inputs[file]?.imports ?? [])
+        if (!external && kind !== 'dynamic-import') pending.push(path);
     }
-    assert.ok(Object.keys(metafile.inputs).some((file) => file.startsWith('node_modules/jose/')), 'jose is not in the bundle at all');
-    assert.deepEqual([...eager].filter((file) => file.startsWith('node_modules/jose/') || file === 'src/core/joseApi.ts'), []);
+    assert.ok(
+      Object.keys(metafile.inputs).some((file) => file.startsWith('node_modules/jose/')),
+      'jose is not in the bundle at all',
+    );
+    assert.deepEqual(
+      [...eager].filter((file) => file.startsWith('node_modules/jose/') || file === 'src/core/joseApi.ts'),
+      [],
+    );
   });
 });

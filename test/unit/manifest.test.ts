@@ -26,14 +26,19 @@ describe('manifest', () => {
   });
 
   it('describes every setting, all under the jwt. prefix', () => {
-    for (const [name, setting] of Object.entries<Record<string, unknown>>(manifest.contributes.configuration.properties)) {
+    for (const [name, setting] of Object.entries<Record<string, unknown>>(
+      manifest.contributes.configuration.properties,
+    )) {
       assert.match(name, /^jwt\./);
       assert.ok(setting.description || setting.markdownDescription, `${name} has no description`);
     }
   });
 
   it('contributes exactly the commands that activation registers', () => {
-    assert.deepEqual(manifest.contributes.commands.map((c: { command: string }) => c.command).sort(), [...COMMANDS].sort());
+    assert.deepEqual(
+      manifest.contributes.commands.map((c: { command: string }) => c.command).sort(),
+      [...COMMANDS].sort(),
+    );
   });
 
   it('activates lazily, never on "*"', () => {
@@ -65,7 +70,10 @@ describe('manifest', () => {
 describe('package', () => {
   it('holds only the bundles, the panel assets, the docs, the manifest and the translations', () => {
     const vsce = join(repo, 'node_modules', '.bin', 'vsce');
-    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).trim().split('\n').sort();
+    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .sort();
     assert.deepEqual(files, [
       'CHANGELOG.md',
       'LICENSE',

@@ -20,7 +20,9 @@ describe('innerToken', () => {
   });
 
   it('finds a JWE carried by a JWS', async () => {
-    const jwe = await new CompactEncrypt(encoder.encode('{}')).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(KEY);
+    const jwe = await new CompactEncrypt(encoder.encode('{}'))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .encrypt(KEY);
     assert.equal(innerToken(decodeToken(await signText(jwe, { cty: 'JWT' }))), jwe);
   });
 
@@ -56,7 +58,8 @@ describe('inspectToken layers', () => {
     let token = await signText('{}');
     for (let i = 0; i < 5; i++) token = await signText(token, { cty: 'JWT' });
     let layers = 0;
-    for (let layer: ReturnType<typeof inspectToken> | undefined = inspectToken(token); layer; layer = layer.inner) layers++;
+    for (let layer: ReturnType<typeof inspectToken> | undefined = inspectToken(token); layer; layer = layer.inner)
+      layers++;
     assert.equal(layers, 4);
   });
 });

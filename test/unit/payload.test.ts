@@ -4,7 +4,10 @@ import { parsePayload } from '../../src/core/payload';
 describe('parsePayload', () => {
   it('reads JSON and JavaScript object literals', () => {
     assert.deepEqual(parsePayload('{"sub":"a","n":1}'), { ok: true, claims: { sub: 'a', n: 1 } });
-    assert.deepEqual(parsePayload("{\n  sub: 'alice', // who\n  roles: ['admin',],\n}"), { ok: true, claims: { sub: 'alice', roles: ['admin'] } });
+    assert.deepEqual(parsePayload("{\n  sub: 'alice', // who\n  roles: ['admin',],\n}"), {
+      ok: true,
+      claims: { sub: 'alice', roles: ['admin'] },
+    });
   });
 
   it('locates a syntax error by line and column', () => {
@@ -24,6 +27,11 @@ describe('parsePayload', () => {
   it('refuses values that are not objects, pointing at them', () => {
     const parsed = parsePayload('\n  [1, 2]');
     assert.ok(!parsed.ok);
-    assert.deepEqual(parsed.problem, { reason: 'expected an object of claims in braces, found an array', offset: 3, line: 2, column: 3 });
+    assert.deepEqual(parsed.problem, {
+      reason: 'expected an object of claims in braces, found an array',
+      offset: 3,
+      line: 2,
+      column: 3,
+    });
   });
 });

@@ -11,7 +11,8 @@ const sign = (claims: object, secret: string, alg = 'HS256') =>
 const kinds = (token: string, options = {}) => tokenRisks(token, { now, ...options }).map((r) => r.kind);
 
 /** The example token on jwt.io, signed with "your-256-bit-secret". */
-const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const JWT_IO =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 describe('tokenRisks', () => {
   it('reports unsigned tokens, naming the alg', () => {
@@ -32,7 +33,10 @@ describe('tokenRisks', () => {
     const week = await sign({ iat: nowSeconds, exp: nowSeconds + 7 * 86400 }, 'x'.repeat(32));
     assert.deepEqual(kinds(year), []);
     assert.deepEqual(kinds(year, { hardCoded: true }), ['longLived']);
-    assert.match(tokenRisks(year, { now, hardCoded: true })[0]!.message, /valid for 1 year is hard-coded here \(more than 30 days\)/);
+    assert.match(
+      tokenRisks(year, { now, hardCoded: true })[0]!.message,
+      /valid for 1 year is hard-coded here \(more than 30 days\)/,
+    );
     assert.match(tokenRisks(forever, { now, hardCoded: true })[0]!.message, /never expires \(no exp\)/);
     assert.match(tokenRisks(noIat, { now, hardCoded: true })[0]!.message, /valid for another 3 months/);
     assert.deepEqual(kinds(week, { hardCoded: true }), []);
@@ -61,12 +65,18 @@ describe('findWeakSecret', () => {
     assert.equal(await findWeakSecret(await sign({}, 'a long random secret 7f3a9c2e1b')), undefined);
     assert.equal(await findWeakSecret(RFC7515.A1.token), undefined);
     const { privateKey } = await generateKeyPair('ES256');
-    assert.equal(await findWeakSecret(await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).sign(privateKey)), undefined);
+    assert.equal(
+      await findWeakSecret(await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).sign(privateKey)),
+      undefined,
+    );
     assert.equal(await findWeakSecret(unsecured()), undefined);
     assert.equal(await findWeakSecret('not a token'), undefined);
   });
 
   it('words the risk so the user knows what to do', () => {
-    assert.match(weakSecretRisk('secret').message, /well-known secret "secret": anyone can forge .* long random secret/);
+    assert.match(
+      weakSecretRisk('secret').message,
+      /well-known secret "secret": anyone can forge .* long random secret/,
+    );
   });
 });

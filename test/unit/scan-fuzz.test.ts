@@ -28,7 +28,21 @@ const ALPHABET = [
   '😀',
   'é',
 ];
-const FRAGMENTS = ['eyJ', 'eyAi', 'ewog', 'e30', '%22', '%3D', '\\n', '\\t', '\\u0022', '\\x22', '..', 'Bearer ', 'token='];
+const FRAGMENTS = [
+  'eyJ',
+  'eyAi',
+  'ewog',
+  'e30',
+  '%22',
+  '%3D',
+  '\\n',
+  '\\t',
+  '\\u0022',
+  '\\x22',
+  '..',
+  'Bearer ',
+  'token=',
+];
 
 function randomText(length: number): string {
   let s = '';
@@ -60,7 +74,30 @@ function mutate(token: string): string {
   return s;
 }
 
-const SEPARATORS = [' ', '\n', '"', "'", '=', '.', '. ', '..', ',', '%22', '%2', '\\n', '\\u0022', '\\x22', '\\e', '', '-', 'x', '&', '; ', '`', '😀'];
+const SEPARATORS = [
+  ' ',
+  '\n',
+  '"',
+  "'",
+  '=',
+  '.',
+  '. ',
+  '..',
+  ',',
+  '%22',
+  '%2',
+  '\\n',
+  '\\u0022',
+  '\\x22',
+  '\\e',
+  '',
+  '-',
+  'x',
+  '&',
+  '; ',
+  '`',
+  '😀',
+];
 
 function randomInput(pool: string[]): string {
   const parts: string[] = [];
@@ -86,7 +123,9 @@ describe('scan: fuzz', function () {
     pool = [
       await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).sign(secret),
       await new SignJWT({ sub: 'b', n: 1 }).setProtectedHeader({ alg: 'ES256', kid: 'k' }).sign(privateKey),
-      await new CompactEncrypt(new TextEncoder().encode('x')).setProtectedHeader({ alg: 'dir', enc: 'A128GCM' }).encrypt(key),
+      await new CompactEncrypt(new TextEncoder().encode('x'))
+        .setProtectedHeader({ alg: 'dir', enc: 'A128GCM' })
+        .encrypt(key),
       jws(),
       jws({ alg: 'none' }),
       jws('{ "alg": "RS256" }'),
@@ -116,7 +155,12 @@ describe('scan: fuzz', function () {
         const offsets =
           i % 10 === 0
             ? Array.from({ length: text.length + 1 }, (_, o) => o)
-            : [...matches.flatMap((m) => [m.start - 1, m.start, m.end, m.end + 1]), int(text.length + 1), int(text.length + 1), text.length];
+            : [
+                ...matches.flatMap((m) => [m.start - 1, m.start, m.end, m.end + 1]),
+                int(text.length + 1),
+                int(text.length + 1),
+                text.length,
+              ];
         for (const offset of offsets) {
           if (offset < 0 || offset > text.length) continue;
           assert.deepEqual(tokenAt(text, offset), coveringMatch(matches, offset), `tokenAt(${offset})`);

@@ -6,7 +6,8 @@ import { MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '
 import type { TokenKind, TokenMatch } from '../../src/core/types';
 
 /** base64url of a JSON value, or of a string taken as raw text. */
-export const b64 = (value: unknown): string => base64url.encode(typeof value === 'string' ? value : JSON.stringify(value));
+export const b64 = (value: unknown): string =>
+  base64url.encode(typeof value === 'string' ? value : JSON.stringify(value));
 
 export const HS256 = { alg: 'HS256', typ: 'JWT' };
 export const CLAIMS = { sub: '1234567890', name: 'John Doe', iat: 1516239022 };
@@ -42,7 +43,13 @@ export function referenceTokens(text: string): TokenMatch[] {
     let run = m[0];
     const before = text[start - 1];
     const skip =
-      before === '%' ? (URL_ESCAPE.test(run) ? 2 : 0) : before === '\\' ? (BACKSLASH_ESCAPES.find(([re]) => re.test(run))?.[1] ?? 0) : 0;
+      before === '%'
+        ? URL_ESCAPE.test(run)
+          ? 2
+          : 0
+        : before === '\\'
+          ? (BACKSLASH_ESCAPES.find(([re]) => re.test(run))?.[1] ?? 0)
+          : 0;
     start += skip;
     run = run.slice(skip);
     if (run.length > MAX_FOUND_TOKEN_LENGTH) continue;
@@ -62,7 +69,8 @@ export function referenceTokens(text: string): TokenMatch[] {
       continue;
     }
     // jose lets TextDecoder drop a byte order mark; JSON itself does not allow one.
-    if (!/^[ \t\r\n]*\{/.test(new TextDecoder('utf-8', { ignoreBOM: true }).decode(base64url.decode(parts[0]!)))) continue;
+    if (!/^[ \t\r\n]*\{/.test(new TextDecoder('utf-8', { ignoreBOM: true }).decode(base64url.decode(parts[0]!))))
+      continue;
     if (typeof header.alg !== 'string') continue;
     if (kind === 'jwe' && typeof header.enc !== 'string') continue;
     if (kind === 'unsecured' && header.alg !== 'none') continue;
@@ -86,7 +94,8 @@ export function assertMatchInvariants(text: string, matches: TokenMatch[]): void
     const before = text.slice(Math.max(0, m.start - 6), m.start);
     assert.ok(!/[.]$/.test(before), `dot before ${JSON.stringify(before)}`);
     assert.ok(
-      !RUN_CHAR.test(before.slice(-1)) || /(%[0-9A-Fa-f]{2}|\\[nrtbf]|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})$/.test(before),
+      !RUN_CHAR.test(before.slice(-1)) ||
+        /(%[0-9A-Fa-f]{2}|\\[nrtbf]|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2})$/.test(before),
       `boundary before ${JSON.stringify(before)}`,
     );
     const after = text.slice(m.end).match(/^\.*(.?)/)![1]!;
@@ -117,7 +126,8 @@ export function assertTokens(text: string, expected: string[]): TokenMatch[] {
   assertMatchInvariants(text, matches);
   assert.deepEqual(matches, referenceTokens(text));
   for (const m of matches) {
-    for (const offset of [m.start, (m.start + m.end) >> 1, m.end]) assert.deepEqual(tokenAt(text, offset), m, `tokenAt ${offset}`);
+    for (const offset of [m.start, (m.start + m.end) >> 1, m.end])
+      assert.deepEqual(tokenAt(text, offset), m, `tokenAt ${offset}`);
     if (m.start > 0) assert.deepEqual(tokenAt(text, m.start - 1), coveringMatch(matches, m.start - 1));
   }
   return matches;

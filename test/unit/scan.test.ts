@@ -23,7 +23,11 @@ describe('scan: findTokens', () => {
     });
 
     it('finds RFC 7515 A.3, A.4 (non-JSON payload) and A.5 (unsecured, with its trailing dot)', () => {
-      const matches = assertTokens(`${RFC7515_A3}\n${RFC7515_A4}\n${RFC7515_A5}\n`, [RFC7515_A3, RFC7515_A4, RFC7515_A5]);
+      const matches = assertTokens(`${RFC7515_A3}\n${RFC7515_A4}\n${RFC7515_A5}\n`, [
+        RFC7515_A3,
+        RFC7515_A4,
+        RFC7515_A5,
+      ]);
       assert.deepEqual(
         matches.map((m) => m.kind),
         ['jws', 'jws', 'unsecured'],
@@ -38,7 +42,9 @@ describe('scan: findTokens', () => {
         tokens.push(await new SignJWT(CLAIMS).setProtectedHeader({ alg, kid: 'key-1' }).setIssuedAt().sign(privateKey));
       }
       tokens.push(new UnsecuredJWT(CLAIMS).encode());
-      const detached = await new CompactSign(new TextEncoder().encode('detached')).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+      const detached = await new CompactSign(new TextEncoder().encode('detached'))
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(secret);
       const [h, , s] = detached.split('.');
       tokens.push(`${h}..${s}`);
       const matches = assertTokens(tokens.map((t) => `token: ${t}`).join('\n'), tokens);
@@ -50,9 +56,13 @@ describe('scan: findTokens', () => {
 
     it('finds JWEs made by jose, with an encrypted key (RSA-OAEP) and without one (dir)', async () => {
       const { publicKey } = await generateKeyPair('RSA-OAEP-256');
-      const rsa = await new CompactEncrypt(new TextEncoder().encode('secret')).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(publicKey);
+      const rsa = await new CompactEncrypt(new TextEncoder().encode('secret'))
+        .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
+        .encrypt(publicKey);
       const key = await generateSecret('A128CBC-HS256');
-      const dir = await new CompactEncrypt(new TextEncoder().encode('secret')).setProtectedHeader({ alg: 'dir', enc: 'A128CBC-HS256' }).encrypt(key);
+      const dir = await new CompactEncrypt(new TextEncoder().encode('secret'))
+        .setProtectedHeader({ alg: 'dir', enc: 'A128CBC-HS256' })
+        .encrypt(key);
       assert.equal(dir.split('.')[1], '');
       const matches = assertTokens(`"${rsa}", "${dir}"`, [rsa, dir]);
       assert.deepEqual(
@@ -123,7 +133,10 @@ describe('scan: findTokens', () => {
 
     it('a JWE needs "enc", an iv, a ciphertext and a tag; the encrypted key may be empty', () => {
       assert.equal(assertTokens(jwe(), [jwe()])[0]!.kind, 'jwe');
-      const withKey = jwe({ alg: 'RSA-OAEP', enc: 'A256GCM' }, 'OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg');
+      const withKey = jwe(
+        { alg: 'RSA-OAEP', enc: 'A256GCM' },
+        'OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg',
+      );
       assertTokens(withKey, [withKey]);
       const iv = '48V1_ALb6US04U3b';
       assertTokens(`${b64({ alg: 'dir' })}..${iv}.Y2lwaGVy.dGFn`, []); // no enc
@@ -258,7 +271,9 @@ describe('scan: findTokens', () => {
     });
 
     it('come in order and do not overlap, over many tokens with more distinct headers than are cached', () => {
-      const tokens = Array.from({ length: 1500 }, (_, i) => (i % 3 === 2 ? jwe({ alg: 'dir', enc: 'A256GCM', kid: `k${i}` }) : jws({ alg: 'HS256', kid: `k${i}` })));
+      const tokens = Array.from({ length: 1500 }, (_, i) =>
+        i % 3 === 2 ? jwe({ alg: 'dir', enc: 'A256GCM', kid: `k${i}` }) : jws({ alg: 'HS256', kid: `k${i}` }),
+      );
       assertTokens(tokens.join('\n'), tokens);
     });
 
@@ -281,7 +296,9 @@ describe('scan: findTokens', () => {
     };
 
     it(`takes headers up to ${MAX_HEADER_LENGTH} characters`, () => {
-      assertTokens(sized(MAX_HEADER_LENGTH, MAX_HEADER_LENGTH + 100), [sized(MAX_HEADER_LENGTH, MAX_HEADER_LENGTH + 100)]);
+      assertTokens(sized(MAX_HEADER_LENGTH, MAX_HEADER_LENGTH + 100), [
+        sized(MAX_HEADER_LENGTH, MAX_HEADER_LENGTH + 100),
+      ]);
       assertTokens(sized(MAX_HEADER_LENGTH + 2, MAX_HEADER_LENGTH + 100), []);
     });
 
@@ -332,7 +349,8 @@ describe('scan: tokenAt', () => {
   it('finds nothing just outside a token, nor out of range', () => {
     assert.equal(tokenAt(text, matches[0]!.start - 1), undefined);
     assert.equal(tokenAt(text, matches[1]!.end + 1), undefined); // after the full stop
-    for (const offset of [-1, text.length + 1, Number.NaN, 1.5, Infinity]) assert.equal(tokenAt(text, offset), undefined);
+    for (const offset of [-1, text.length + 1, Number.NaN, 1.5, Infinity])
+      assert.equal(tokenAt(text, offset), undefined);
   });
 
   it('finds a token that ends the text, with the offset at the end of the text', () => {
@@ -352,7 +370,11 @@ describe('scan: tokenAt', () => {
     const all = findTokens(mixed);
     assert.deepEqual(all, referenceTokens(mixed));
     for (let offset = 0; offset <= mixed.length; offset++) {
-      assert.deepEqual(tokenAt(mixed, offset), all.find((m) => m.start <= offset && offset <= m.end), `offset ${offset}`);
+      assert.deepEqual(
+        tokenAt(mixed, offset),
+        all.find((m) => m.start <= offset && offset <= m.end),
+        `offset ${offset}`,
+      );
     }
   });
 

@@ -26,7 +26,10 @@ describe('desktop start-up file', () => {
 
   it('bundles only activation and the scanner', () => {
     const output = Object.values(metafile.outputs)[0]!;
-    const bundled = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file).sort();
+    const bundled = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file)
+      .sort();
     assert.deepEqual(bundled, START_UP_MODULES);
   });
 

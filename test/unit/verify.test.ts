@@ -27,7 +27,10 @@ describe('verifyToken', function () {
   describe('RFC 7515 Appendix A', () => {
     it('A.1 HS256 with its oct JWK, as object and as JSON text', async () => {
       assert.deepEqual(await verifyToken(RFC7515.A1.token, RFC7515.A1.jwk), { valid: true, alg: 'HS256' });
-      assert.deepEqual(await verifyToken(RFC7515.A1.token, JSON.stringify(RFC7515.A1.jwk)), { valid: true, alg: 'HS256' });
+      assert.deepEqual(await verifyToken(RFC7515.A1.token, JSON.stringify(RFC7515.A1.jwk)), {
+        valid: true,
+        alg: 'HS256',
+      });
     });
 
     it('A.2 RS256 with its public JWK', async () => {
@@ -40,7 +43,12 @@ describe('verifyToken', function () {
     });
 
     it('A.5 unsecured has nothing to verify', async () => {
-      assert.deepEqual(await verifyToken(RFC7515.A5.token, 'x'), { valid: false, alg: 'none', error: 'Unsecured tokens (alg "none") have no signature to verify', code: 'alg-none' });
+      assert.deepEqual(await verifyToken(RFC7515.A5.token, 'x'), {
+        valid: false,
+        alg: 'none',
+        error: 'Unsecured tokens (alg "none") have no signature to verify',
+        code: 'alg-none',
+      });
     });
 
     it('a changed payload fails', async () => {
@@ -62,11 +70,22 @@ describe('verifyToken', function () {
           return;
         }
         const keys = await keysFor(alg);
-        for (const key of [keys.spki, keys.pkcs8, keys.publicJwk, keys.privateJwk, JSON.stringify(keys.publicJwk), JSON.stringify(keys.privateJwk)]) {
+        for (const key of [
+          keys.spki,
+          keys.pkcs8,
+          keys.publicJwk,
+          keys.privateJwk,
+          JSON.stringify(keys.publicJwk),
+          JSON.stringify(keys.privateJwk),
+        ]) {
           assert.deepEqual(await verifyToken(token, key), ok);
         }
         const reversed = token.split('.')[2]!.split('').reverse().join('');
-        await assertInvalid(`${token.slice(0, token.lastIndexOf('.'))}.${reversed}`, keys.publicJwk, 'The signature does not match: wrong key or the token was altered');
+        await assertInvalid(
+          `${token.slice(0, token.lastIndexOf('.'))}.${reversed}`,
+          keys.publicJwk,
+          'The signature does not match: wrong key or the token was altered',
+        );
       });
     }
   });
@@ -84,8 +103,16 @@ describe('verifyToken', function () {
         const { cert, key } = makeCertificate(...keyArgs);
         const token = await signPayload(PAYLOAD, { alg, key });
         assert.deepEqual(await verifyToken(token, cert), { valid: true, alg });
-        assert.deepEqual(await verifyToken(token, `Subject: CN=test\n${cert}\n${cert}`), { valid: true, alg }, 'text around the block and a chain are fine');
-        await assertRejectsJwtError(() => signPayload(PAYLOAD, { alg, key: cert }), 'key-public', 'This PEM ("CERTIFICATE") holds a public key; signing needs the private key');
+        assert.deepEqual(
+          await verifyToken(token, `Subject: CN=test\n${cert}\n${cert}`),
+          { valid: true, alg },
+          'text around the block and a chain are fine',
+        );
+        await assertRejectsJwtError(
+          () => signPayload(PAYLOAD, { alg, key: cert }),
+          'key-public',
+          'This PEM ("CERTIFICATE") holds a public key; signing needs the private key',
+        );
       });
     }
   });
@@ -103,7 +130,12 @@ describe('verifyToken', function () {
     });
 
     it('picks the key by kid, as object or JSON text', async () => {
-      for (const [alg, kid] of [['ES256', 'ec-1'], ['RS256', 'rsa-1'], ['PS512', 'rsa-1'], ['EdDSA', 'ed-1']] as const) {
+      for (const [alg, kid] of [
+        ['ES256', 'ec-1'],
+        ['RS256', 'rsa-1'],
+        ['PS512', 'rsa-1'],
+        ['EdDSA', 'ed-1'],
+      ] as const) {
         const token = await sign(alg, { kid });
         assert.deepEqual(await verifyToken(token, jwks), { valid: true, alg }, alg);
         assert.deepEqual(await verifyToken(token, JSON.stringify(jwks)), { valid: true, alg }, alg);
@@ -120,15 +152,27 @@ describe('verifyToken', function () {
       const stranger = await exportJWK(publicKey);
       const token = await sign('RS256');
       assert.deepEqual(await verifyToken(token, { keys: [stranger, rsa] }), { valid: true, alg: 'RS256' });
-      await assertInvalid(token, { keys: [stranger, stranger] }, 'The signature does not match any of the 2 keys in the JWKS that fit RS256: wrong key set or the token was altered');
+      await assertInvalid(
+        token,
+        { keys: [stranger, stranger] },
+        'The signature does not match any of the 2 keys in the JWKS that fit RS256: wrong key set or the token was altered',
+      );
     });
 
     it('names the kids when none matches', async () => {
-      await assertInvalid(await sign('ES256', { kid: 'gone' }), jwks, 'No key in the JWKS has kid "gone" (kids: "ec-1", "rsa-1", "ed-1")');
+      await assertInvalid(
+        await sign('ES256', { kid: 'gone' }),
+        jwks,
+        'No key in the JWKS has kid "gone" (kids: "ec-1", "rsa-1", "ed-1")',
+      );
     });
 
     it('explains why the key with that kid does not fit', async () => {
-      await assertInvalid(await sign('ES256', { kid: 'rsa-1' }), jwks, 'The key with kid "rsa-1" is an RSA key but the token is signed with ES256, which needs an EC P-256 key');
+      await assertInvalid(
+        await sign('ES256', { kid: 'rsa-1' }),
+        jwks,
+        'The key with kid "rsa-1" is an RSA key but the token is signed with ES256, which needs an EC P-256 key',
+      );
     });
 
     it('lists what the set holds when nothing fits', async () => {
@@ -147,16 +191,40 @@ describe('verifyToken', function () {
   describe('key and algorithm mismatches', () => {
     it('names both sides', async () => {
       const es256 = await sign('ES256');
-      await assertInvalid(es256, (await keysFor('RS256')).spki, 'The key is an RSA key but the token is signed with ES256, which needs an EC P-256 key');
-      await assertInvalid(es256, (await keysFor('ES384')).publicJwk, 'The key is an EC P-384 key but the token is signed with ES256, which needs an EC P-256 key');
-      await assertInvalid(es256, SECRET, 'The key is a shared secret but the token is signed with ES256, which needs an EC P-256 key');
-      await assertInvalid(await sign('HS256'), (await keysFor('EdDSA')).spki, 'The key is an Ed25519 key but the token is signed with HS256, which needs a shared secret');
+      await assertInvalid(
+        es256,
+        (await keysFor('RS256')).spki,
+        'The key is an RSA key but the token is signed with ES256, which needs an EC P-256 key',
+      );
+      await assertInvalid(
+        es256,
+        (await keysFor('ES384')).publicJwk,
+        'The key is an EC P-384 key but the token is signed with ES256, which needs an EC P-256 key',
+      );
+      await assertInvalid(
+        es256,
+        SECRET,
+        'The key is a shared secret but the token is signed with ES256, which needs an EC P-256 key',
+      );
+      await assertInvalid(
+        await sign('HS256'),
+        (await keysFor('EdDSA')).spki,
+        'The key is an Ed25519 key but the token is signed with HS256, which needs a shared secret',
+      );
     });
 
     it('respects the JWK alg and use members', async () => {
       const jwk = (await keysFor('RS256')).publicJwk;
-      await assertInvalid(await sign('RS512'), { ...jwk, alg: 'RS256' }, 'The key is meant for RS256 (its "alg") but the token is signed with RS512');
-      await assertInvalid(await sign('RS256'), { ...jwk, use: 'enc' }, 'The key is marked "use": "enc", not "sig", so it is not for signatures');
+      await assertInvalid(
+        await sign('RS512'),
+        { ...jwk, alg: 'RS256' },
+        'The key is meant for RS256 (its "alg") but the token is signed with RS512',
+      );
+      await assertInvalid(
+        await sign('RS256'),
+        { ...jwk, use: 'enc' },
+        'The key is marked "use": "enc", not "sig", so it is not for signatures',
+      );
     });
 
     it('refuses RSA keys under 2048 bits', async () => {
@@ -166,7 +234,11 @@ describe('verifyToken', function () {
         ['sign', 'verify'],
       )) as CryptoKeyPair;
       const jwk = await exportJWK(pair.publicKey);
-      await assertInvalid(await sign('RS256'), jwk, 'The key is a 1024-bit RSA key but the token is signed with RS256, which needs at least 2048 bits');
+      await assertInvalid(
+        await sign('RS256'),
+        jwk,
+        'The key is a 1024-bit RSA key but the token is signed with RS256, which needs at least 2048 bits',
+      );
     });
 
     it('refuses an empty secret', async () => {
@@ -175,42 +247,103 @@ describe('verifyToken', function () {
   });
 
   describe('key formats', () => {
-    const pem = (label: string, body = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'): string => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+    const pem = (label: string, body = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'): string =>
+      `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 
     it('explains PKCS#1, SEC1, encrypted and OpenSSH keys with the command that converts them', async () => {
       const token = await sign('RS256');
-      await assertInvalid(token, pem('RSA PUBLIC KEY'), /PKCS#1 RSA public key; convert it to SPKI with: openssl rsa -RSAPublicKey_in -in key.pem -pubout -out public.pem$/);
-      await assertInvalid(token, pem('RSA PRIVATE KEY'), /PKCS#1 RSA private key; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt/);
-      await assertInvalid(token, pem('EC PRIVATE KEY'), /SEC1 EC private key; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt/);
-      await assertInvalid(token, pem('ENCRYPTED PRIVATE KEY'), /passphrase-protected key; decrypt it with: openssl pkcs8/);
-      await assertInvalid(token, pem('OPENSSH PRIVATE KEY'), /OpenSSH key; convert a copy to PKCS#8 with: ssh-keygen -p -m PKCS8/);
-      await assertInvalid(token, pem('DSA PARAMETERS'), 'PEM "DSA PARAMETERS" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY');
+      await assertInvalid(
+        token,
+        pem('RSA PUBLIC KEY'),
+        /PKCS#1 RSA public key; convert it to SPKI with: openssl rsa -RSAPublicKey_in -in key.pem -pubout -out public.pem$/,
+      );
+      await assertInvalid(
+        token,
+        pem('RSA PRIVATE KEY'),
+        /PKCS#1 RSA private key; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt/,
+      );
+      await assertInvalid(
+        token,
+        pem('EC PRIVATE KEY'),
+        /SEC1 EC private key; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt/,
+      );
+      await assertInvalid(
+        token,
+        pem('ENCRYPTED PRIVATE KEY'),
+        /passphrase-protected key; decrypt it with: openssl pkcs8/,
+      );
+      await assertInvalid(
+        token,
+        pem('OPENSSH PRIVATE KEY'),
+        /OpenSSH key; convert a copy to PKCS#8 with: ssh-keygen -p -m PKCS8/,
+      );
+      await assertInvalid(
+        token,
+        pem('DSA PARAMETERS'),
+        'PEM "DSA PARAMETERS" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY',
+      );
     });
 
     it('reports malformed PEM', async () => {
       const token = await sign('RS256');
       const spki = (await keysFor('RS256')).spki;
-      await assertInvalid(token, spki.slice(0, 200), 'Malformed PEM: there is no "-----END PUBLIC KEY-----" line (was it cut short?)');
-      await assertInvalid(token, spki.replace(/\n(.{20})/, '\n$1%'), 'Malformed PEM: the text between the BEGIN and END lines is not base64');
+      await assertInvalid(
+        token,
+        spki.slice(0, 200),
+        'Malformed PEM: there is no "-----END PUBLIC KEY-----" line (was it cut short?)',
+      );
+      await assertInvalid(
+        token,
+        spki.replace(/\n(.{20})/, '\n$1%'),
+        'Malformed PEM: the text between the BEGIN and END lines is not base64',
+      );
       const lines = spki.split('\n');
-      await assertInvalid(token, [...lines.slice(0, 3), ...lines.slice(-3)].join('\n'), /^Malformed PEM: the key data is incomplete or damaged/);
+      await assertInvalid(
+        token,
+        [...lines.slice(0, 3), ...lines.slice(-3)].join('\n'),
+        /^Malformed PEM: the key data is incomplete or damaged/,
+      );
       await assertInvalid(token, '-----BEGIN public key-----', /^Malformed PEM: the first line should look like/);
     });
 
     it('reports key types jose cannot use', async function () {
       assert.ok(hasOpenssl(), 'the openssl command is needed to make test certificates (apt-get install openssl)');
       const { 'ed448.pem': ed448 } = openssl([['genpkey', '-algorithm', 'ed448', '-out', 'ed448.pem']], ['ed448.pem']);
-      await assertInvalid(await sign('EdDSA'), ed448!, 'The PEM ("PRIVATE KEY") holds a key type that is not supported; supported are RSA, EC P-256, P-384, P-521 and Ed25519');
+      await assertInvalid(
+        await sign('EdDSA'),
+        ed448!,
+        'The PEM ("PRIVATE KEY") holds a key type that is not supported; supported are RSA, EC P-256, P-384, P-521 and Ed25519',
+      );
     });
 
     it('reports JWK problems', async () => {
       const token = await sign('RS256');
-      await assertInvalid(token, '{"kty": "RSA", "n": "abc",, }', 'The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks at line 1, column 27');
-      await assertInvalid(token, { kty: 'AKP' }, 'JWK key type "AKP" is not supported; supported are oct, RSA, EC and OKP');
-      await assertInvalid(token, { n: 'abc' }, 'The key object is neither a JWK (it has no "kty") nor a JWKS (it has no "keys" array)');
+      await assertInvalid(
+        token,
+        '{"kty": "RSA", "n": "abc",, }',
+        'The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks at line 1, column 27',
+      );
+      await assertInvalid(
+        token,
+        { kty: 'AKP' },
+        'JWK key type "AKP" is not supported; supported are oct, RSA, EC and OKP',
+      );
+      await assertInvalid(
+        token,
+        { n: 'abc' },
+        'The key object is neither a JWK (it has no "kty") nor a JWKS (it has no "keys" array)',
+      );
       await assertInvalid(token, { keys: [{ kty: 'RSA' }, 'x'] }, 'The JWKS entry 2 is not a JWK (it has no "kty")');
-      await assertInvalid(token, null as unknown as object, 'The key must be a string (secret, PEM, JWK or JWKS JSON) or a JWK or JWKS object, not null');
-      await assertInvalid(await sign('HS256'), { kty: 'oct', k: 'a+b' }, 'The oct JWK has no valid "k" (the secret, base64url-encoded)');
+      await assertInvalid(
+        token,
+        null as unknown as object,
+        'The key must be a string (secret, PEM, JWK or JWKS JSON) or a JWK or JWKS object, not null',
+      );
+      await assertInvalid(
+        await sign('HS256'),
+        { kty: 'oct', k: 'a+b' },
+        'The oct JWK has no valid "k" (the secret, base64url-encoded)',
+      );
     });
 
     it('treats JSON without kty or keys, and anything else, as a secret', async () => {
@@ -219,7 +352,11 @@ describe('verifyToken', function () {
         assert.deepEqual(await verifyToken(token, secret), { valid: true, alg: 'HS256' }, secret);
       }
       const token = await signPayload(PAYLOAD, { alg: 'HS256', key: 'trimmed' });
-      await assertInvalid(token, 'trimmed\n', 'The signature does not match: wrong key or the token was altered (the secret starts or ends with whitespace, which counts)');
+      await assertInvalid(
+        token,
+        'trimmed\n',
+        'The signature does not match: wrong key or the token was altered (the secret starts or ends with whitespace, which counts)',
+      );
     });
   });
 
@@ -234,17 +371,35 @@ describe('verifyToken', function () {
     });
 
     it('refuses JWE', async () => {
-      const jwe = await new CompactEncrypt(new TextEncoder().encode('{}')).setProtectedHeader({ alg: 'dir', enc: 'A128GCM' }).encrypt(await generateSecret('A128GCM'));
-      assert.deepEqual(await verifyToken(jwe, SECRET), { valid: false, alg: 'dir', error: 'JWE tokens are encrypted, not signed; decrypt them instead', code: 'encrypted' });
+      const jwe = await new CompactEncrypt(new TextEncoder().encode('{}'))
+        .setProtectedHeader({ alg: 'dir', enc: 'A128GCM' })
+        .encrypt(await generateSecret('A128GCM'));
+      assert.deepEqual(await verifyToken(jwe, SECRET), {
+        valid: false,
+        alg: 'dir',
+        error: 'JWE tokens are encrypted, not signed; decrypt them instead',
+        code: 'encrypted',
+      });
     });
 
     it('refuses unsupported algorithms and critical extensions it does not know', async () => {
-      await assertInvalid(makeToken({ alg: 'ES256K' }), SECRET, /^The algorithm "ES256K" is not supported; supported are HS256, /);
-      await assertInvalid(makeToken({ alg: 'HS256', crit: ['exp'], exp: 1 }), SECRET, 'The token requires header extensions this tool does not understand (crit: "exp"), so its signature cannot be accepted');
+      await assertInvalid(
+        makeToken({ alg: 'ES256K' }),
+        SECRET,
+        /^The algorithm "ES256K" is not supported; supported are HS256, /,
+      );
+      await assertInvalid(
+        makeToken({ alg: 'HS256', crit: ['exp'], exp: 1 }),
+        SECRET,
+        'The token requires header extensions this tool does not understand (crit: "exp"), so its signature cannot be accepted',
+      );
     });
 
-    it('ignores options.now: times are decodeToken\'s job', async () => {
-      assert.deepEqual(await verifyToken(RFC7515.A1.token, RFC7515.A1.jwk, { now: new Date(0) }), { valid: true, alg: 'HS256' });
+    it("ignores options.now: times are decodeToken's job", async () => {
+      assert.deepEqual(await verifyToken(RFC7515.A1.token, RFC7515.A1.jwk, { now: new Date(0) }), {
+        valid: true,
+        alg: 'HS256',
+      });
     });
   });
 
@@ -252,7 +407,13 @@ describe('verifyToken', function () {
     const rsa = await keysFor('RS256');
     const ec = await keysFor('ES256');
     const secretJwk = { kty: 'oct', k: base64url.encode(SECRET) };
-    const tokens = [await sign('HS256'), await sign('ES384'), await sign('RS256', { kid: 'nope' }), 'x.y', makeToken({ alg: 'HS256' })];
+    const tokens = [
+      await sign('HS256'),
+      await sign('ES384'),
+      await sign('RS256', { kid: 'nope' }),
+      'x.y',
+      makeToken({ alg: 'HS256' }),
+    ];
     const keys: (string | object)[] = [
       SECRET,
       `${SECRET} `,
@@ -268,7 +429,14 @@ describe('verifyToken', function () {
       { ...ec.privateJwk, crv: 'P-384' },
       { ...rsa.privateJwk, n: 'AQAB' },
     ];
-    const secrets = [SECRET, secretJwk.k, rsa.privateJwk.d!, rsa.privateJwk.p!, ec.privateJwk.d!, ...rsa.pkcs8.split('\n').slice(1, -2)];
+    const secrets = [
+      SECRET,
+      secretJwk.k,
+      rsa.privateJwk.d!,
+      rsa.privateJwk.p!,
+      ec.privateJwk.d!,
+      ...rsa.pkcs8.split('\n').slice(1, -2),
+    ];
     let failures = 0;
     for (const token of tokens) {
       for (const key of keys) {
@@ -276,7 +444,8 @@ describe('verifyToken', function () {
         if (valid) continue;
         failures++;
         for (const secret of secrets) {
-          for (let i = 0; i + 12 <= secret.length; i += 6) assert.ok(!error.includes(secret.slice(i, i + 12)), `key material in: ${error}`);
+          for (let i = 0; i + 12 <= secret.length; i += 6)
+            assert.ok(!error.includes(secret.slice(i, i + 12)), `key material in: ${error}`);
         }
       }
     }

@@ -18,8 +18,13 @@ describe('web extension bundle', () => {
       define: Object.fromEntries(NODE_GLOBALS.map((name) => [name, `__node_global_${name}`])),
     });
     const imported = Object.entries(metafile.inputs).flatMap(([file, input]) =>
-      input.imports.filter((i) => i.external).map((i) => `${i.path} (from ${file})`));
-    assert.deepEqual(imported.filter((i) => !i.startsWith('vscode ')), [], 'Node modules in the web bundle');
+      input.imports.filter((i) => i.external).map((i) => `${i.path} (from ${file})`),
+    );
+    assert.deepEqual(
+      imported.filter((i) => !i.startsWith('vscode ')),
+      [],
+      'Node modules in the web bundle',
+    );
     const globals = NODE_GLOBALS.filter((name) => text.includes(`__node_global_${name}`));
     assert.deepEqual(globals, [], 'Node globals in the web bundle (find them with: grep -rn "\\b<name>\\b" src)');
   });

@@ -11,7 +11,11 @@ export function run(): Promise<void> {
   // VS Code runs the tests in the host that runs the extension: if that were not the web worker, this
   // run would quietly test the Node host again.
   if (typeof (globalThis as { importScripts?: unknown }).importScripts !== 'function') {
-    return Promise.reject(new Error('the web test bundle is not running in a web worker: the extension was not put into the web-worker extension host'));
+    return Promise.reject(
+      new Error(
+        'the web test bundle is not running in a web worker: the extension was not put into the web-worker extension host',
+      ),
+    );
   }
   return runSuite(mocha, 'web');
 }
