@@ -88,6 +88,8 @@ async function writePanelIcons(dir) {
       '@font-face { font-family: "codicon"; font-display: block; src: url("./codicon.woff2") format("woff2"); }',
       ".codicon[class*='codicon-'] { font: normal normal normal 16px/1 codicon; display: inline-block; text-align: center; -webkit-font-smoothing: antialiased; user-select: none; }",
       ...glyphs.map(({ name, code }) => `.codicon-${name}:before { content: "\\${code}" }`),
-    ].join('\n') + '\n',
+    ]
+      .map((line) => `${line}\n`)
+      .join(''),
   );
 }

@@ -145,7 +145,7 @@ const SECTIONS = [
     );
   },
 
-  function tokenAtSpeed(ctx) {
+  function tokenAtSpeed() {
     // Made here, not with the log: a bigger heap during findTokensSpeed would slow it down.
     const { text, token, blob } = makeLongLine();
     const CALLS = 200;
@@ -263,9 +263,14 @@ const SECTIONS = [
         } else {
           const at = Math.floor(random() * lines[line].length);
           change = { startLine: line, endLine: line, text: 'x' };
-          lines[line] = lines[line].slice(0, at) + 'x' + lines[line].slice(at);
+          lines[line] = `${lines[line].slice(0, at)}x${lines[line].slice(at)}`;
         }
-        edits.push(timed(() => (index.applyChanges([change], (l) => lines[l]), window())).ms);
+        edits.push(
+          timed(() => {
+            index.applyChanges([change], (l) => lines[l]);
+            return window();
+          }).ms,
+        );
       }
     }
     const rescan = [...index.tokensIn(0, lines.length)].length;

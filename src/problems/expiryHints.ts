@@ -43,7 +43,7 @@ export class ExpiryHints implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.types.ok.dispose();
     this.types.problem.dispose();
   }
@@ -98,7 +98,10 @@ export class ExpiryHints implements vscode.Disposable {
   private index(document: vscode.TextDocument): TokenLines {
     const key = document.uri.toString();
     let index = this.indexes.get(key);
-    if (!index) this.indexes.set(key, (index = new TokenLines(document.getText())));
+    if (!index) {
+      index = new TokenLines(document.getText());
+      this.indexes.set(key, index);
+    }
     return index;
   }
 

@@ -81,15 +81,15 @@ export class TokenProblems implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('jwt.problems'))
-          vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
+          for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
       }),
     ];
-    vscode.workspace.textDocuments.forEach((d) => this.schedule(d, 0));
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
   dispose(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
 
@@ -135,7 +135,7 @@ export class TokenProblems implements vscode.Disposable {
     for (const match of findTokens(document.getText())) {
       if (diagnostics.length >= MAX_PROBLEMS) break;
       const range = new vscode.Range(document.positionAt(match.start), document.positionAt(match.end));
-      tokenRisks(match.token, options).forEach((risk) => add(risk, range));
+      for (const risk of tokenRisks(match.token, options)) add(risk, range);
       if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS) {
         weakChecks.push(
           this.weakSecret(match.token).then((secret) => {

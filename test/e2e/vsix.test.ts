@@ -14,7 +14,10 @@ describe('the packaged .vsix, installed', function () {
 
   useWorkbench(
     (w) => (vs = w),
-    () => ({ vsix: packageVsix((outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-')))) }),
+    () => {
+      outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-vsix-'));
+      return { vsix: packageVsix(outDir) };
+    },
     240_000,
   );
   after(() => outDir && fs.rmSync(outDir, { recursive: true, force: true }));

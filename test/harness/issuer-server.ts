@@ -50,7 +50,7 @@ export async function startIssuerServer(): Promise<IssuerServer> {
         .setProtectedHeader({ alg: 'ES256', kid: options.kid ?? 'key-1' })
         .sign(options.foreignKey ? foreign.privateKey : privateKey),
     close: () => {
-      pending.forEach((r) => r.destroy());
+      for (const r of pending) r.destroy();
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -61,7 +61,8 @@ export function codeServerDir(): string {
     if (!fs.existsSync(path.join(given, 'cs', 'node_modules', 'code-server'))) {
       throw new SetupError(`JWT_CODE_SERVER_DIR=${given} holds no code-server (cs/node_modules/code-server)`);
     }
-    return (cacheDir = given);
+    cacheDir = given;
+    return given;
   }
   const script = path.join(__dirname, 'install-code-server.sh');
   // stderr (the script's notices; it cleans the environment for the npm it runs) goes straight to ours;
@@ -72,7 +73,8 @@ export function codeServerDir(): string {
   const dir = result.stdout.trim().split('\n').pop() ?? '';
   if (!fs.existsSync(path.join(dir, '.complete')))
     throw new SetupError(`${script} printed "${dir}", which is not a finished install`);
-  return (cacheDir = dir);
+  cacheDir = dir;
+  return dir;
 }
 
 /** Chromium to drive: $CHROMIUM, else chromium, chromium-browser or google-chrome on PATH. */

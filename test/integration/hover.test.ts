@@ -124,7 +124,7 @@ describe('hover', () => {
       'user.name@mail.example.org',
       'eyJmb28iOjF9.eyJiYXIiOjJ9.c2lnbmF0dXJl',
     ];
-    const editor = await openText(decoys.join('\n') + '\n', 'plaintext');
+    const editor = await openText(`${decoys.join('\n')}\n`, 'plaintext');
     for (let line = 0; line < decoys.length; line++) {
       const text = await hoverText(editor.document.uri, new vscode.Position(line, 5));
       assert.doesNotMatch(text, /JSON Web Token/, `hover over ${decoys[line]}`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { findTokens } from '../../src/core/scan';
 import { TokenLines, nextHintChange, tokenHint, type LineChange } from '../../src/core/hints';
 import { b64, jwe, jws, unsecured, HS256 } from './scan-helpers';
+import { prng } from '../../bench/prng.mjs';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const nowSeconds = NOW / 1000;
@@ -107,8 +108,7 @@ describe('TokenLines', () => {
 
   it('agrees with a full rescan after random edits, one or several per event', () => {
     const pieces = [A, B, jwe(), 'x.y.z', 'plain words', '\n', '\n\n', '\r\n', '.', ' ', A.slice(0, 30), A.slice(30)];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = prng(7);
     const int = (n: number) => Math.floor(random() * n);
     let text = Array.from({ length: 40 }, () => pieces[int(pieces.length)]).join('');
     const index = new TokenLines(text);

@@ -65,7 +65,7 @@ function mutate(token: string): string {
         s = s.slice(0, at) + pick(ALPHABET) + s.slice(at + 1);
         break;
       case 3:
-        s = s.slice(0, at) + '.' + s.slice(at);
+        s = `${s.slice(0, at)}.${s.slice(at)}`;
         break;
       default:
         s = s.slice(0, at) + pick(FRAGMENTS) + s.slice(at);
