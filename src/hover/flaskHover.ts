@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeFlaskSession, flaskSessionAt, formatDuration, formatRelative, utcText } from '../core';
 import { sessionLifetime } from '../verify/flaskSessionLifetime';
-import { appendFenced } from './markdown';
+import { appendFenced, appendInert } from './markdown';
 
 /**
  * The hover over a Flask session cookie on `line` at `position`: its payload, when it was signed,
@@ -51,7 +51,7 @@ export async function flaskSessionHover(
     );
   } catch (error) {
     md.appendMarkdown('$(error) ');
-    md.appendText(error instanceof Error ? error.message : String(error));
+    appendInert(md, error instanceof Error ? error.message : String(error));
   }
   return new vscode.Hover(md, range);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inspectToken, statusLabel, tokenAt, utcText, type TimeClaim, type TokenInspection } from '../core';
 import { flaskSessionHover } from './flaskHover';
-import { appendFenced } from './markdown';
+import { appendFenced, appendInert } from './markdown';
 import type { VerifyOutcome } from '../protocol';
 import type { HoverVerifier } from './hoverVerifier';
 import { verdictText } from '../verify/verifyWithKey';
@@ -47,8 +47,8 @@ export class TokenHover implements vscode.HoverProvider {
 
 /**
  * The hover's Markdown. Everything that comes from the token is attacker-controlled, so it is
- * added with appendText (escaped) or inside a fence longer than any backtick run in it; only our
- * own two commands may run from links.
+ * added with appendInert (escaped, and never a link) or inside a fence longer than any backtick run
+ * in it; only our own two commands may run from links.
  */
 function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
@@ -58,12 +58,12 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
   const header = decoded?.header ?? inspection.header;
 
   md.appendMarkdown(`**JSON Web Token** `);
-  if (header) md.appendText(`· ${headerSummary(header, decoded?.kind)}`);
+  if (header) appendInert(md, `· ${headerSummary(header, decoded?.kind)}`);
   md.appendMarkdown('\n\n');
 
   if (!decoded) {
     md.appendMarkdown('$(error) ');
-    md.appendText(inspection.error?.message ?? vscode.l10n.t('This token could not be decoded.'));
+    appendInert(md, inspection.error?.message ?? vscode.l10n.t('This token could not be decoded.'));
     md.appendMarkdown('\n\n');
     if (header) appendFenced(md, JSON.stringify(header, null, 2), 'json');
   } else {
@@ -73,7 +73,7 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
     md.appendMarkdown('**\n\n');
     if (verification) {
       md.appendMarkdown(verification.verdict === 'valid' ? '$(pass) ' : '$(error) ');
-      md.appendText(verdictText(verification));
+      appendInert(md, verdictText(verification));
       md.appendMarkdown('\n\n');
     }
     appendTimes(md, decoded.times);
@@ -83,7 +83,7 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
     }
     for (const warning of decoded.warnings) {
       md.appendMarkdown('$(warning) ');
-      md.appendText(warning);
+      appendInert(md, warning);
       md.appendMarkdown('  \n');
     }
   }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ALG_NONE, EXPIRED, INJECTION, JWE, NOT_YET_VALID, SERVICE, VALID } from '../harness/sample-tokens';
-import { eventually, hoverText, openText, useExtension } from './util';
+import { base64url, eventually, hoverText, openText, useExtension } from './util';
 
 /** Hover text over the middle of `token` placed in `content` (which must contain it once). */
 async function hoverOver(content: string, token: string, language: string): Promise<string> {
@@ -113,6 +113,40 @@ describe('hover', () => {
     assert.match(markdown.value, /<img src=x onerror=alert\(1\)>/, 'the claim is shown, as code');
     const outsideFences = markdown.value.replace(/(`{3,})json\n[\s\S]*?\n\1\n/g, '');
     assert.doesNotMatch(outsideFences, /<img|<script|javascript:|\*\*bold/);
+  });
+
+  it('shows URLs and addresses from the header as text, never as links', async () => {
+    const header = {
+      alg: 'HS256',
+      kid: 'https://evil.example/keys/1',
+      typ: 'www.evil.example',
+      cty: 'admin@evil.example',
+      jku: 'https://evil.example/jwks.json',
+    };
+    const token = `${base64url(JSON.stringify(header))}.${base64url('{"sub":"x"}')}.c2ln`;
+    const editor = await openText(`t = "${token}"\n`, 'python');
+    const hovers = await eventually(
+      async () =>
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          editor.document.uri,
+          editor.document.positionAt(10),
+        )) ?? [],
+      (h) => h.length > 0,
+    );
+    const markdown = hovers
+      .flatMap((h) => h.contents)
+      .find(
+        (c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'),
+      );
+    assert.ok(markdown, 'no JWT hover');
+    // Code spans and fences are never linked; outside them, nothing a renderer would make a link of.
+    const outsideCode = markdown.value
+      .replace(/(`{3,})\w*\n[\s\S]*?\n\1\n/g, '')
+      .replace(/(`+) [^`]*? \1/g, '')
+      .replace(/\[[^\]]*\]\(command:jwt\.[^)]*\)/g, '');
+    assert.ok(markdown.value.includes('https://evil.example/keys/1'), 'the kid is shown');
+    assert.doesNotMatch(outsideCode, /:\/\/|www\.|@evil/, `linkable text outside code: ${outsideCode}`);
   });
 
   it('gives no hover over dotted things that are not tokens', async () => {

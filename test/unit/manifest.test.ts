@@ -34,6 +34,21 @@ describe('manifest', () => {
     }
   });
 
+  it("lets no untrusted workspace's settings switch a warning off or quiet it", () => {
+    // A repository's .vscode/settings.json is the repository's word, not the user's: in an untrusted
+    // workspace VS Code ignores these there.
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+    const lowering = Object.keys(manifest.contributes.configuration.properties).filter(
+      (name) => name.startsWith('jwt.problems.') || name === 'jwt.flask.sessionLifetime',
+    );
+    assert.ok(lowering.length >= 6, 'the Problems settings moved');
+    assert.deepEqual(
+      lowering.filter((name) => !restricted.includes(name)),
+      [],
+      'settings that lower safety must be restrictedConfigurations',
+    );
+  });
+
   it('contributes exactly the commands that activation registers', () => {
     assert.deepEqual(
       manifest.contributes.commands.map((c: { command: string }) => c.command).sort(),
