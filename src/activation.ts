@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
-import { COMMANDS, DECODED_SCHEME, SKIPPED_SCHEMES } from './contributions';
+import { COMMANDS, DECODED_SCHEME, type JwtToolkitTestApi, SKIPPED_SCHEMES } from './contributions';
 import { flaskSessionAt } from './core/flask';
 import { findTokens, tokenAt } from './core/scan';
 import type { Features } from './features';
-import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type PanelToHost } from './protocol';
-
-/** The extension's API: the panel's host side, driven as the panel drives it (the integration tests use it). */
-export interface JwtToolkitApi {
-  /** Handles a message as if the open panel sent it; resolves to the replies posted to the panel. */
-  panelMessage(message: PanelToHost): Promise<HostToPanel[]>;
-}
+import { PANEL_VIEW_TYPE, type PanelState } from './protocol';
 
 /** Loads features.ts (how depends on the host: see extension.ts and web.ts). */
 export type LoadFeatures = () => Promise<typeof import('./features')>;
@@ -20,7 +14,7 @@ export type LoadFeatures = () => Promise<typeof import('./features')>;
  * then only the core's scanner runs, a few kilobytes: it decides whether a hover or an open document
  * has a token (or a Flask session cookie) to work on.
  */
-export function activateWith(context: vscode.ExtensionContext, load: LoadFeatures): JwtToolkitApi {
+export function activateWith(context: vscode.ExtensionContext, load: LoadFeatures): JwtToolkitTestApi | undefined {
   let started: Promise<Features> | undefined;
   const features = (): Promise<Features> =>
     (started ??= load().then((module) => {
@@ -59,7 +53,11 @@ export function activateWith(context: vscode.ExtensionContext, load: LoadFeature
         (await features()).revivePanel(webviewPanel, state),
     }),
   );
-  return { panelMessage: async (message) => (await features()).panelMessage(message) };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    panelMessage: async (message) => (await features()).testApi.panelMessage(message),
+    allowKeyUse: async (name) => (await features()).testApi.allowKeyUse(name),
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { HostToPanel, PanelRequest, PanelToHost } from './protocol';
+
 /**
  * Names that the start-up code (activation.ts) and the features share. They live here, apart from the
  * features, so the small start-up file can register everything without loading what it registers.
@@ -25,3 +27,18 @@ export const DECODED_SCHEME = 'jwt-decoded';
  * neither Problems nor activation's watch for tokens looks at them.
  */
 export const SKIPPED_SCHEMES: ReadonlySet<string> = new Set(['output', 'git', 'vscode-scm', DECODED_SCHEME]);
+
+/**
+ * Hooks for the integration tests, returned by activate() only when VS Code runs the extension's tests
+ * (ExtensionMode.Test): an installed extension exposes no API, so no other extension can drive the
+ * panel or skip a question.
+ */
+export interface JwtToolkitTestApi {
+  /**
+   * Sends a message as the open panel's webview would (about the token it shows, unless the message
+   * says another); resolves to the replies posted to it.
+   */
+  panelMessage(message: PanelRequest | PanelToHost): Promise<HostToPanel[]>;
+  /** As if the user had allowed command arguments to use the saved key `name` (KeyConsent). */
+  allowKeyUse(name: string): Promise<void>;
+}

@@ -1,14 +1,15 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { CommandId } from './contributions';
+import type { CommandId, JwtToolkitTestApi } from './contributions';
 import { DecodedTokenDocuments } from './decode/decodedDocuments';
 import { HoverVerifier } from './hover/hoverVerifier';
 import { TokenHover } from './hover/tokenHover';
+import { KeyConsent } from './keys/keyConsent';
 import { KeyStore } from './keys/keyStore';
 import { ExpiryHints } from './problems/expiryHints';
 import { ProblemQuickFixes } from './problems/problemQuickFixes';
 import { TokenProblems } from './problems/tokenProblems';
-import type { HostToPanel, PanelState, PanelToHost } from './protocol';
+import { aboutToken, type PanelState } from './protocol';
 
 /** What activation.ts forwards to once the features have started. */
 export interface Features {
@@ -17,8 +18,8 @@ export interface Features {
   decodedDocuments: vscode.TextDocumentContentProvider;
   commands: Record<CommandId, (...args: unknown[]) => unknown>;
   revivePanel(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void>;
-  /** Handles a message as if the open panel sent it; resolves to the replies posted to the panel. */
-  panelMessage(message: PanelToHost): Promise<HostToPanel[]>;
+  /** The test build's hooks (see activation.ts). */
+  testApi: JwtToolkitTestApi;
 }
 
 /**
@@ -31,7 +32,8 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   // The core speaks through @vscode/l10n: give it the bundle VS Code loaded for the display language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const keys = new KeyStore(context.secrets, context.globalState, context.workspaceState);
-  const deps = { extensionUri: context.extensionUri, keys, globalState: context.globalState };
+  const consent = new KeyConsent();
+  const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState };
   const panel = () => import('./panel/tokenPanel');
   context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems());
   return {
@@ -69,15 +71,24 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
       ),
       'jwt.verifyFlaskSession': lazy(
         () => import('./verify/verifyFlaskSessionCommand'),
-        (m, arg) => m.verifyFlaskSessionCommand(keys, arg),
+        (m, arg) => m.verifyFlaskSessionCommand(keys, consent, arg),
       ),
       'jwt.manageKeys': lazy(
         () => import('./keys/manageKeysCommand'),
-        (m, arg) => m.manageKeysCommand(keys, arg),
+        (m, arg) => m.manageKeysCommand(keys, consent, arg),
       ),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
-    panelMessage: async (message) => (await (await panel()).TokenPanel.open?.receive(message)) ?? [],
+    testApi: {
+      panelMessage: async (message) => {
+        const open = (await panel()).TokenPanel.open;
+        if (!open) return [];
+        // Shaped as the webview sends it; the tests also send malformed messages, which receive() refuses.
+        const sent = typeof message === 'object' && message !== null ? aboutToken(message, open.token ?? '') : message;
+        return open.receive(sent ?? message);
+      },
+      allowKeyUse: async (name) => consent.grant(name),
+    },
   };
 }
 

@@ -50,6 +50,17 @@ export interface VerifyOutcome extends VerifyResult {
 /** Whether "Write back" can replace the token where it came from, and if not, why. */
 export type WriteBack = { enabled: true; where: string } | { enabled: false; reason: string };
 
+/**
+ * What a request or a reply is about: the token shown when the panel asked. A reply for a token no
+ * longer shown is dropped on both sides, so a verdict or a re-signed token never lands on another one.
+ */
+export interface About {
+  about: string;
+}
+
+/** An action the panel asked for that failed; `message` says why in a sentence. */
+export type FailedAction = 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey';
+
 export type HostToPanel =
   /** Show a token and where it came from. */
   | {
@@ -62,16 +73,16 @@ export type HostToPanel =
       lastAlg?: string;
     }
   | { type: 'keys'; keys: SavedKey[]; pinned?: string }
-  | { type: 'verified'; outcome: VerifyOutcome }
-  | { type: 'signed'; token: string; warnings: string[] }
-  | { type: 'keyFile'; purpose: KeyPurpose; path: string; label: string }
+  | ({ type: 'verified'; outcome: VerifyOutcome } & About)
+  | ({ type: 'signed'; token: string; warnings: string[] } & About)
+  | ({ type: 'keyFile'; purpose: KeyPurpose; path: string; label: string } & About)
   /**
    * The shown JWE, decrypted: its plaintext read as claims (or text) under the protected header,
    * and, when the plaintext is itself a token, that token inspected as layer 2.
    */
-  | { type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection }
-  /** An action could not be done; `message` says why in a sentence. */
-  | { type: 'failed'; action: 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey'; message: string }
+  | ({ type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection } & About)
+  /** An action could not be done; `message` says why in a sentence. About a token unless it was saving a key. */
+  | { type: 'failed'; action: FailedAction; message: string; about?: string }
   | { type: 'notice'; message: string }
   /** There is no token to show: the panel was brought back after a reload without its saved state. */
   | { type: 'empty' };
@@ -82,11 +93,31 @@ export type PanelToHost =
   | { type: 'decode' }
   /** Copy text to the clipboard through the host (webview clipboard access varies by platform). */
   | { type: 'copy'; text: string; label: string }
-  | { type: 'verify'; key: KeyChoice; expected: ExpectedClaims }
-  | { type: 'sign'; payload: string; alg: string; key: KeyChoice }
-  | { type: 'decrypt'; key: KeyChoice }
-  /** Replace the shown token where it came from in the editor with `token`. */
-  | { type: 'writeBack'; token: string }
+  | ({ type: 'verify'; key: KeyChoice; expected: ExpectedClaims } & About)
+  | ({ type: 'sign'; payload: string; alg: string; key: KeyChoice } & About)
+  | ({ type: 'decrypt'; key: KeyChoice } & About)
+  /** Replace the token this is about, where it came from in the editor, with `newToken`. */
+  | ({ type: 'writeBack'; newToken: string } & About)
   /** Save pasted key text under a name the host asks for. */
   | { type: 'saveKey'; text: string }
-  | { type: 'chooseKeyFile'; purpose: KeyPurpose };
+  | ({ type: 'chooseKeyFile'; purpose: KeyPurpose } & About);
+
+/** A request as a section of the panel makes it: panel.ts adds what it is about, the token shown. */
+export type PanelRequest = PanelToHost extends infer M ? (M extends About ? Omit<M, 'about'> : M) : never;
+
+/** `request` as the panel sends it: about `shown` when it concerns the token (an explicit `about` stays). */
+export function aboutToken(request: PanelRequest | PanelToHost, shown: string): PanelToHost {
+  switch (request.type) {
+    case 'ready':
+    case 'decode':
+    case 'copy':
+    case 'saveKey':
+      return request;
+    case 'verify':
+    case 'sign':
+    case 'decrypt':
+    case 'writeBack':
+    case 'chooseKeyFile':
+      return { about: shown, ...request };
+  }
+}

@@ -1,7 +1,7 @@
 /** The panel's Decrypt section for a JWE: a key, the Decrypt button, and room for the decrypted layer. */
 import * as l10n from '@vscode/l10n';
 import { keyCanDecrypt } from '../../src/core';
-import type { PanelToHost, SavedKey } from '../../src/protocol';
+import type { PanelRequest, SavedKey } from '../../src/protocol';
 import { h, icon } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
@@ -14,7 +14,7 @@ export interface DecryptSection {
   showError(message: string): void;
 }
 
-export function decryptSection(alg: string, enc: string, post: (message: PanelToHost) => void): DecryptSection {
+export function decryptSection(alg: string, enc: string, post: (message: PanelRequest) => void): DecryptSection {
   const picker = keyPicker('decrypt', post);
   const result = h('div', { id: 'decrypt-result', 'aria-live': 'polite' });
   const button = h(

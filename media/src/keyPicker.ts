@@ -4,7 +4,7 @@
  * when the user verifies, signs or saves it.
  */
 import * as l10n from '@vscode/l10n';
-import type { KeyChoice, KeyPurpose, PanelToHost, SavedKey } from '../../src/protocol';
+import type { KeyChoice, KeyPurpose, PanelRequest, SavedKey } from '../../src/protocol';
 import { h } from './dom';
 
 export interface KeyPicker {
@@ -43,7 +43,7 @@ function labels(purpose: KeyPurpose): { aria: string; placeholder: string; paste
 }
 const FILE = 'file';
 
-export function keyPicker(purpose: KeyPurpose, post: (message: PanelToHost) => void): KeyPicker {
+export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => void): KeyPicker {
   const id = `${purpose}-key`;
   const texts = labels(purpose);
   const select = h('select', { id, 'aria-label': texts.aria });

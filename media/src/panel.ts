@@ -17,7 +17,15 @@ import {
   type TimeClaim,
   type TokenInspection,
 } from '../../src/core';
-import type { HostToPanel, PanelState, PanelToHost, SavedKey, TokenOrigin } from '../../src/protocol';
+import {
+  aboutToken,
+  type HostToPanel,
+  type PanelRequest,
+  type PanelState,
+  type PanelToHost,
+  type SavedKey,
+  type TokenOrigin,
+} from '../../src/protocol';
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
@@ -38,10 +46,13 @@ let resign: ResignSection | undefined;
 let decrypt: DecryptSection | undefined;
 /** Every shown layer's element (marked data-layer) and how to decode it afresh, for the ticking times. */
 let live: Array<{ root: HTMLElement; fresh: () => DecodedToken }> = [];
-const post = (message: PanelToHost): void => vscode.postMessage(message);
+/** A request about the token shown carries it, so the host can tell it from a request about an earlier one. */
+const post = (request: PanelRequest): void => vscode.postMessage(aboutToken(request, current?.token ?? ''));
 
 window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   const message = event.data;
+  // A reply about a token no longer shown (a slow verify, then another Decode) belongs to that token.
+  if ('about' in message && message.about !== undefined && message.about !== current?.token) return;
   switch (message.type) {
     case 'show': {
       clearInterval(askForToken);

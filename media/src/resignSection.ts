@@ -1,7 +1,7 @@
 /** The panel's Edit & re-sign section: a payload editor checked as you type, algorithm, key, and the new token. */
 import * as l10n from '@vscode/l10n';
 import { keyMisfit, parsePayload, SIGNING_ALGORITHMS } from '../../src/core';
-import type { PanelToHost, SavedKey, WriteBack } from '../../src/protocol';
+import type { PanelRequest, SavedKey, WriteBack } from '../../src/protocol';
 import { h, icon } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
@@ -17,7 +17,7 @@ export function resignSection(
   payload: string,
   alg: string,
   writeBack: WriteBack,
-  post: (message: PanelToHost) => void,
+  post: (message: PanelRequest) => void,
 ): ResignSection {
   const picker = keyPicker('sign', post);
   const editor = h('textarea', {
@@ -119,7 +119,7 @@ export function resignSection(
         ' ',
         l10n.t('Write back'),
       );
-      if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', token }));
+      if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', newToken: token }));
       else write.disabled = true;
       output.replaceChildren(
         h('code', { class: 'token', id: 'new-token' }, token),

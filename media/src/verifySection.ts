@@ -1,7 +1,7 @@
 /** The panel's Verify section: key, expected claims (iss, aud, clock tolerance), and the verdict. */
 import * as l10n from '@vscode/l10n';
 import { keyMisfit } from '../../src/core';
-import type { PanelToHost, SavedKey, VerifyOutcome } from '../../src/protocol';
+import type { PanelRequest, SavedKey, VerifyOutcome } from '../../src/protocol';
 import { h, icon } from './dom';
 import type { PanelIcon } from './icons';
 import { keyPicker, type KeyPicker } from './keyPicker';
@@ -42,7 +42,7 @@ export function verdictBanner(outcome: VerifyOutcome): HTMLElement {
   );
 }
 
-export function verifySection(alg: string, post: (message: PanelToHost) => void): VerifySection {
+export function verifySection(alg: string, post: (message: PanelRequest) => void): VerifySection {
   const picker = keyPicker('verify', post);
   const field = (id: string, label: string, attrs: Record<string, string>): HTMLInputElement =>
     h('input', { id, 'aria-label': label, ...attrs });

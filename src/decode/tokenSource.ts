@@ -8,6 +8,8 @@ export interface PickedToken {
   source: Exclude<TokenOrigin, 'restored'>;
   /** Where the token sits in an editor, when it came from one (the panel can write a new one back there). */
   location?: vscode.Location;
+  /** The document's version when the token was found there. */
+  documentVersion?: number;
 }
 
 /** Strips what people select or paste around a token: a "Bearer " prefix, quotes, whitespace. */
@@ -38,7 +40,7 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
         return {
           token: found.token,
           source: 'selection',
-          location: locate(document, document.offsetAt(selection.start) + text.indexOf(found.token), found.token),
+          ...locate(document, document.offsetAt(selection.start) + text.indexOf(found.token), found.token),
         };
       // A selection that is one broken token still deserves its error message in the panel.
       if (looksLikeAttemptedToken(cleaned)) return { token: cleaned, source: 'selection' };
@@ -49,7 +51,7 @@ export async function findTokenInContext(arg: unknown): Promise<PickedToken | un
       return {
         token: atCursor.token,
         source: 'cursor',
-        location: locate(
+        ...locate(
           document,
           document.offsetAt(new vscode.Position(selection.active.line, atCursor.start)),
           atCursor.token,
@@ -87,11 +89,14 @@ export function validateToken(token: string): string | undefined {
   }
 }
 
-function locate(document: vscode.TextDocument, offset: number, token: string): vscode.Location {
-  return new vscode.Location(
-    document.uri,
-    new vscode.Range(document.positionAt(offset), document.positionAt(offset + token.length)),
-  );
+/** Where a token sits, and the document's version then (a later write-back needs the document unchanged). */
+function locate(
+  document: vscode.TextDocument,
+  offset: number,
+  token: string,
+): Required<Pick<PickedToken, 'location' | 'documentVersion'>> {
+  const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + token.length));
+  return { location: new vscode.Location(document.uri, range), documentVersion: document.version };
 }
 
 /** One run of base64url and dots with at least one dot: a token, perhaps a damaged one. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyChoice } from '../protocol';
+import type { KeyConsent, KeyUse } from './keyConsent';
 import type { KeyStore } from './keyStore';
 
 /** A key ready to use: its material (never to be shown) and how messages name it. */
@@ -8,9 +9,20 @@ export interface LoadedKey {
   label: string;
 }
 
-/** The key a command's arguments name: `key` (a saved key's name), `secret` (key text) or `keyFile` (a path). */
-export function keyChoiceFromArgs(args: { key?: unknown; secret?: unknown; keyFile?: unknown }): KeyChoice | undefined {
-  if (typeof args.key === 'string') return { kind: 'saved', name: args.key };
+/**
+ * The key a command's arguments name: `key` (a saved key's name), `secret` (key text) or `keyFile` (a
+ * path). A saved key only once the user allows that use of it: arguments can come from any extension.
+ * @throws {Error} a sentence when the user does not allow it
+ */
+export async function keyChoiceFromArgs(
+  args: { key?: unknown; secret?: unknown; keyFile?: unknown },
+  consent: KeyConsent,
+  use: KeyUse,
+): Promise<KeyChoice | undefined> {
+  if (typeof args.key === 'string') {
+    await consent.require(args.key, use);
+    return { kind: 'saved', name: args.key };
+  }
   if (typeof args.secret === 'string') return { kind: 'text', text: args.secret };
   if (typeof args.keyFile === 'string') return { kind: 'file', path: args.keyFile };
   return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { exportPublicKey, generateSigningKey, SIGNING_ALGORITHMS } from '../core';
 import type { SavedKey } from '../protocol';
 import { askKeyName, askKeyText, keyChoiceFromArgs, loadKey, pickKeyFile } from './keyChoice';
+import type { KeyConsent } from './keyConsent';
 import type { KeyStore } from './keyStore';
 
 /** Arguments that let callers (and tests) manage keys without prompts. */
@@ -23,12 +24,18 @@ export type ManageOutcome = { keys: SavedKey[]; pinned?: string; exported?: stri
  * workspace, and export the public half of a saved key pair (PEM or JWK, to the clipboard or a new
  * document). Undefined when a prompt was cancelled.
  */
-export async function manageKeysCommand(store: KeyStore, rawArgs?: unknown): Promise<ManageOutcome | undefined> {
-  const args =
-    rawArgs && typeof rawArgs === 'object' && 'action' in rawArgs ? (rawArgs as ManageArgs) : await askAction(store);
+export async function manageKeysCommand(
+  store: KeyStore,
+  consent: KeyConsent,
+  rawArgs?: unknown,
+): Promise<ManageOutcome | undefined> {
+  const given = rawArgs && typeof rawArgs === 'object' && 'action' in rawArgs ? (rawArgs as ManageArgs) : undefined;
+  const args = given ?? (await askAction(store));
   if (!args) return undefined;
   try {
-    const exported = await run(store, args);
+    // What the user picked here needs no second question; what arguments ask for does.
+    if (given) await allowed(given, consent);
+    const exported = await run(store, consent, args);
     return { keys: store.list(), pinned: store.pinned()?.name, exported };
   } catch (error) {
     const message = (error as Error).message;
@@ -37,12 +44,24 @@ export async function manageKeysCommand(store: KeyStore, rawArgs?: unknown): Pro
   }
 }
 
-async function run(store: KeyStore, args: ManageArgs): Promise<string | undefined> {
+/** Asks the user before arguments rename, remove or export a saved key. @throws {Error} when not allowed */
+async function allowed(args: ManageArgs, consent: KeyConsent): Promise<void> {
+  switch (args.action) {
+    case 'rename':
+    case 'remove':
+    case 'export':
+      return consent.require(args.name, args.action);
+    default:
+      return undefined;
+  }
+}
+
+async function run(store: KeyStore, consent: KeyConsent, args: ManageArgs): Promise<string | undefined> {
   switch (args.action) {
     case 'list':
       return undefined;
     case 'add': {
-      const choice = keyChoiceFromArgs(args);
+      const choice = await keyChoiceFromArgs(args, consent, 'sign');
       if (!choice) throw new Error(vscode.l10n.t('Give the key as "secret" (text) or "keyFile" (a path)'));
       const saved = await store.save(args.name, (await loadKey(store, choice)).material);
       vscode.window.setStatusBarMessage(

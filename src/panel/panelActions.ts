@@ -21,21 +21,22 @@ export async function handlePanelAction(
       await vscode.env.clipboard.writeText(message.text);
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.label), 3000);
       return [];
-    case 'verify':
-      return [
-        { type: 'verified', outcome: await verifyWithKey(deps.keys, shown.token, message.key, message.expected) },
-      ];
+    case 'verify': {
+      const outcome = await verifyWithKey(deps.keys, message.about, message.key, message.expected);
+      return [{ type: 'verified', outcome, about: message.about }];
+    }
     case 'sign':
       return [await resign(deps, message)];
     case 'decrypt':
-      return [await decrypt(deps, shown.token, message.key)];
+      return [await decrypt(deps, message.about, message.key)];
     case 'writeBack':
-      return [await writeBack(shown, message.token, redisplay)];
+      return [await writeBack(shown, message.newToken, redisplay)];
     case 'saveKey':
       return saveKey(deps, message.text);
     case 'chooseKeyFile': {
       const path = await pickKeyFile(keyFileTitle(message.purpose));
-      return path ? [{ type: 'keyFile', purpose: message.purpose, path, label: fileLabel(path) }] : [];
+      const { purpose, about } = message;
+      return path ? [{ type: 'keyFile', purpose, path, label: fileLabel(path), about }] : [];
     }
   }
 }
@@ -64,15 +65,16 @@ async function decrypt(deps: PanelDeps, token: string, choice: KeyChoice): Promi
       keyLabel: key.label,
       decoded,
       ...(inner === undefined ? {} : { inner: inspectToken(inner, {}, 2) }),
+      about: token,
     };
   } catch (error) {
-    return { type: 'failed', action: 'decrypt', message: (error as Error).message };
+    return { type: 'failed', action: 'decrypt', message: (error as Error).message, about: token };
   }
 }
 
 async function resign(
   deps: PanelDeps,
-  { payload, alg, key }: Extract<PanelToHost, { type: 'sign' }>,
+  { payload, alg, key, about }: Extract<PanelToHost, { type: 'sign' }>,
 ): Promise<HostToPanel> {
   const parsed = parsePayload(payload);
   if (!parsed.ok) {
@@ -81,14 +83,15 @@ async function resign(
       type: 'failed',
       action: 'sign',
       message: vscode.l10n.t('The payload is not a JSON object: {0} at line {1}, column {2}', reason, line, column),
+      about,
     };
   }
   try {
     const signed = await signWithKey(deps.keys, parsed.claims, alg, key);
     await deps.globalState.update(LAST_ALG, alg);
-    return { type: 'signed', ...signed };
+    return { type: 'signed', ...signed, about };
   } catch (error) {
-    return { type: 'failed', action: 'sign', message: (error as Error).message };
+    return { type: 'failed', action: 'sign', message: (error as Error).message, about };
   }
 }
 
@@ -131,16 +134,31 @@ function placeText({ uri, range }: vscode.Location): string {
   return `${vscode.workspace.asRelativePath(uri)}:${range.start.line + 1}`;
 }
 
-/** Replaces the original token in its document, if it is still there unchanged. */
+/**
+ * Replaces the original token in its document, only if the document is as it was when the token was
+ * found there (same version) and the token is still at its place: never over other text.
+ */
 async function writeBack(
   shown: ShownToken,
   token: string,
   redisplay: (shown: ShownToken) => void,
 ): Promise<HostToPanel> {
-  if (!shown.location) return { type: 'failed', action: 'writeBack', message: noPlace(shown.source) };
+  const about = shown.token;
+  if (!shown.location) return { type: 'failed', action: 'writeBack', message: noPlace(shown.source), about };
   const { uri, range } = shown.location;
   const where = placeText(shown.location);
   const document = await vscode.workspace.openTextDocument(uri);
+  if (shown.documentVersion !== undefined && document.version !== shown.documentVersion) {
+    return {
+      type: 'failed',
+      action: 'writeBack',
+      message: vscode.l10n.t(
+        '{0} was edited after the token was decoded, so nothing was written. Decode it again, then write back.',
+        where,
+      ),
+      about,
+    };
+  }
   if (document.getText(range) !== shown.token) {
     return {
       type: 'failed',
@@ -149,14 +167,16 @@ async function writeBack(
         'The token is no longer at {0}: the text there changed. Decode it again, then write back.',
         where,
       ),
+      about,
     };
   }
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, range, token);
   if (!(await vscode.workspace.applyEdit(edit)))
-    return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('{0} could not be edited', where) };
+    return { type: 'failed', action: 'writeBack', message: vscode.l10n.t('{0} could not be edited', where), about };
   const end = document.positionAt(document.offsetAt(range.start) + token.length);
-  redisplay({ ...shown, token, location: new vscode.Location(uri, new vscode.Range(range.start, end)) });
+  const location = new vscode.Location(uri, new vscode.Range(range.start, end));
+  redisplay({ ...shown, token, location, documentVersion: document.version });
   return { type: 'notice', message: vscode.l10n.t('Wrote the new token to {0}', where) };
 }
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { KeyConsent } from '../keys/keyConsent';
 import type { KeyStore } from '../keys/keyStore';
 import type { TokenOrigin } from '../protocol';
 
@@ -6,6 +7,8 @@ import type { TokenOrigin } from '../protocol';
 export interface PanelDeps {
   extensionUri: vscode.Uri;
   keys: KeyStore;
+  /** Asks before a command's arguments use a saved key. */
+  consent: KeyConsent;
   globalState: vscode.Memento;
 }
 
@@ -14,4 +17,6 @@ export interface ShownToken {
   token: string;
   source: TokenOrigin;
   location?: vscode.Location;
+  /** The document's version when the token was found at `location`: write-back needs it unchanged. */
+  documentVersion?: number;
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { inspectToken } from '../core';
-import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type PanelToHost, type VerifyOutcome } from '../protocol';
+import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type VerifyOutcome } from '../protocol';
 import { LAST_ALG } from '../sign/signWithKey';
 import { handlePanelAction, writeBackState } from './panelActions';
+import { readPanelMessage } from './readPanelMessage';
 import type { PanelDeps, ShownToken } from './panelDeps';
 import { panelHtml, panelResourceRoots } from './panelHtml';
 
@@ -52,7 +53,7 @@ export class TokenPanel {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
-    panel.webview.onDidReceiveMessage((m: PanelToHost) => this.receive(m), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.disposables);
     deps.keys.onDidChange(
       () => this.post({ type: 'keys', keys: deps.keys.list(), pinned: deps.keys.pinned()?.name }),
       undefined,
@@ -64,29 +65,36 @@ export class TokenPanel {
     return this.shown?.token;
   }
 
-  /** Shows a signature check of the current token prominently. */
-  showVerification(outcome: VerifyOutcome): void {
+  /** Shows a signature check of `token` prominently, if the panel still shows that token. */
+  showVerification(token: string, outcome: VerifyOutcome): void {
+    if (token !== this.shown?.token) return;
     this.verification = outcome;
-    this.post({ type: 'verified', outcome });
+    this.post({ type: 'verified', outcome, about: token });
   }
 
   /**
-   * Handles one message from the panel and returns the replies it posted. The extension's API
-   * exposes this, so tests drive the panel's host side exactly as the panel does.
+   * Handles one message from the panel, once it is checked to be well formed (anything else is
+   * dropped), and returns the replies it posted. The test build's API drives the host side through it.
    */
-  async receive(message: PanelToHost): Promise<HostToPanel[]> {
+  async receive(raw: unknown): Promise<HostToPanel[]> {
+    const message = readPanelMessage(raw);
+    if (!message) return [];
     if (message.type === 'ready') {
       this.ready = true;
-      if (this.shown) this.postShown();
-      else this.post({ type: 'empty' });
-      return [];
+      if (this.shown) return this.postShown();
+      this.post({ type: 'empty' });
+      return [{ type: 'empty' }];
     }
     if (message.type === 'decode') {
       await vscode.commands.executeCommand('jwt.decode');
       return [];
     }
-    if (!this.shown) return [];
+    // A request about a token no longer shown, and the replies to one whose token was replaced while
+    // the host worked on it, are dropped: a verdict or a new token belongs to the token it was made for.
+    const about = 'about' in message ? message.about : undefined;
+    if (!this.shown || (about !== undefined && about !== this.shown.token)) return [];
     const replies = await handlePanelAction(this.deps, this.shown, message, (shown) => this.display(shown));
+    if (about !== undefined && about !== this.shown?.token && message.type !== 'writeBack') return [];
     for (const reply of replies) {
       if (reply.type === 'verified') this.verification = reply.outcome;
       if (reply.type === 'decrypted') this.decryption = reply;
@@ -105,21 +113,28 @@ export class TokenPanel {
     this.postShown();
   }
 
-  /** The token and what goes with it; a webview that is still loading drops messages, so this waits for "ready". */
-  private postShown(): void {
-    if (!this.shown) return;
+  /**
+   * The token and what goes with it (its verdict and decryption, if any); a webview that is still
+   * loading drops messages, so this waits for "ready". Returns what it posted.
+   */
+  private postShown(): HostToPanel[] {
+    if (!this.shown) return [];
     const { keys, globalState } = this.deps;
-    this.post({
-      type: 'show',
-      inspection: inspectToken(this.shown.token),
-      source: this.shown.source,
-      keys: keys.list(),
-      pinned: keys.pinned()?.name,
-      writeBack: writeBackState(this.shown),
-      lastAlg: globalState.get<string>(LAST_ALG),
-    });
-    if (this.verification) this.post({ type: 'verified', outcome: this.verification });
-    if (this.decryption) this.post(this.decryption);
+    const messages: HostToPanel[] = [
+      {
+        type: 'show',
+        inspection: inspectToken(this.shown.token),
+        source: this.shown.source,
+        keys: keys.list(),
+        pinned: keys.pinned()?.name,
+        writeBack: writeBackState(this.shown),
+        lastAlg: globalState.get<string>(LAST_ALG),
+      },
+    ];
+    if (this.verification) messages.push({ type: 'verified', outcome: this.verification, about: this.shown.token });
+    if (this.decryption) messages.push(this.decryption);
+    for (const message of messages) this.post(message);
+    return messages;
   }
 
   private post(message: HostToPanel): void {

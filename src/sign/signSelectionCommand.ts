@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { EXPIRY_PRESETS, durationSeconds, parsePayload, SIGNING_ALGORITHMS, withExpiry, type Expiry } from '../core';
 import { keyChoiceFromArgs } from '../keys/keyChoice';
 import { pickSigningKey } from '../keys/pickKey';
+import type { KeyConsent } from '../keys/keyConsent';
 import type { KeyStore } from '../keys/keyStore';
 import { LAST_ALG, signWithKey } from './signWithKey';
 
@@ -28,6 +29,7 @@ export type SignOutcome = { token: string; output: SignOutput; warnings: string[
 
 export interface SignDeps {
   keys: KeyStore;
+  consent: KeyConsent;
   globalState: vscode.Memento;
 }
 
@@ -47,6 +49,11 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
     return fail(vscode.l10n.t('Select a JSON object (or a JavaScript object literal) of claims to sign first.'));
   }
 
+  // What the token will replace, as it is now: the prompts below take time, and the document may change meanwhile.
+  const original =
+    fromSelection && editor && selection
+      ? { version: editor.document.version, text: editor.document.getText(selection) }
+      : undefined;
   let claims: Record<string, unknown>;
   if (typeof args.payload === 'object') claims = args.payload as Record<string, unknown>;
   else {
@@ -66,7 +73,9 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
   if (alg === undefined) return cancelled();
   if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg))
     return fail(vscode.l10n.t('Cannot sign with "{0}"; choose one of {1}.', alg, SIGNING_ALGORITHMS.join(', ')));
-  const key = keyChoiceFromArgs(args) ?? (await pickSigningKey(deps.keys, alg).catch((e: Error) => e));
+  const key = await keyChoiceFromArgs(args, deps.consent, 'sign')
+    .then((given) => given ?? pickSigningKey(deps.keys, alg))
+    .catch((e: Error) => e);
   if (key instanceof Error) return fail(key.message);
   if (key === undefined) return cancelled();
   const expiry = args.expiresIn ?? (await pickExpiry(claims));
@@ -93,6 +102,18 @@ export async function signSelectionCommand(deps: SignDeps, rawArgs?: unknown): P
     (fromSelection || editor
       ? vscode.workspace.getConfiguration('jwt.sign').get<SignOutput>('output', 'replace')
       : 'copy');
+  if (
+    output !== 'copy' &&
+    original &&
+    (editor?.document.version !== original.version || editor.document.getText(selection) !== original.text)
+  ) {
+    await vscode.env.clipboard.writeText(signed.token);
+    return fail(
+      vscode.l10n.t(
+        'The document changed while you were choosing, so the selection was not replaced; the token was copied to the clipboard instead.',
+      ),
+    );
+  }
   const placed = await place(signed.token, output, editor, fromSelection ? selection : undefined);
   if (placed) return fail(placed);
   return { token: signed.token, output, warnings: signed.warnings };

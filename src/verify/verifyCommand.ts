@@ -39,14 +39,21 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
   // No key can verify a token that is not a signed JWS: say why at once instead of asking for one.
   const signed = decoded?.kind === 'jws';
   const alg = typeof decoded?.header.alg === 'string' ? decoded.header.alg : '';
-  const choice =
-    keyChoiceFromArgs(args) ?? (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
+  let choice: KeyChoice | undefined;
+  try {
+    choice =
+      (await keyChoiceFromArgs(args, deps.consent, 'verify')) ??
+      (signed ? await pickVerificationKey(deps.keys, alg, decoded.header.kid) : undefined);
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message);
+    return undefined;
+  }
   if (!choice && signed) {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Verification cancelled'), 3000);
     return undefined;
   }
   const outcome = await verifyWithKey(deps.keys, picked.token, choice, args.expected);
-  TokenPanel.show(deps, picked).showVerification(outcome);
+  TokenPanel.show(deps, picked).showVerification(picked.token, outcome);
   void notify(deps.keys, outcome, choice);
   return outcome;
 }

@@ -10,6 +10,7 @@ import {
 } from '../core';
 import { sessionLifetime } from './flaskSessionLifetime';
 import { askKeyText } from '../keys/keyChoice';
+import type { KeyConsent } from '../keys/keyConsent';
 import type { KeyStore } from '../keys/keyStore';
 
 /** Arguments that let callers (and tests) verify without prompts. */
@@ -31,6 +32,7 @@ export interface FlaskVerifyArgs {
  */
 export async function verifyFlaskSessionCommand(
   keys: KeyStore,
+  consent: KeyConsent,
   rawArg?: unknown,
 ): Promise<FlaskVerifyResult | undefined> {
   const args: FlaskVerifyArgs =
@@ -44,7 +46,8 @@ export async function verifyFlaskSessionCommand(
   let secretKey: string | undefined;
   try {
     secretKey =
-      args.secretKey ?? (args.key !== undefined ? await savedSecretKey(keys, args.key) : await askForSecretKey(keys));
+      args.secretKey ??
+      (args.key !== undefined ? await savedSecretKeyFromArgs(keys, consent, args.key) : await askForSecretKey(keys));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(message);
@@ -132,6 +135,12 @@ async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
   });
   if (!picked) return undefined;
   return picked.name === undefined ? askText() : savedSecretKey(keys, picked.name);
+}
+
+/** A saved key named by the arguments, once the user allows it (KeyConsent). */
+async function savedSecretKeyFromArgs(keys: KeyStore, consent: KeyConsent, name: string): Promise<string> {
+  await consent.require(name, 'verify');
+  return savedSecretKey(keys, name);
 }
 
 /**

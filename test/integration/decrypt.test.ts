@@ -56,7 +56,8 @@ describe('panel: decrypt', () => {
   it('says a wrong key is wrong without echoing it, and decrypts with a saved key', async () => {
     const jwk = await newKey();
     const wrong = await newKey();
-    await showInPanel(await encrypt(JSON.stringify(CLAIMS), jwk));
+    const token = await encrypt(JSON.stringify(CLAIMS), jwk);
+    await showInPanel(token);
     const panel = await api();
     const failed = await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: JSON.stringify(wrong) } });
     assert.deepEqual(failed, [
@@ -65,6 +66,7 @@ describe('panel: decrypt', () => {
         action: 'decrypt',
         message:
           'The token could not be decrypted with this key: wrong key (the token needs a 256-bit (32-byte) shared key), or the token was altered',
+        about: token,
       },
     ]);
     const mismatch = await panel.panelMessage({ type: 'decrypt', key: { kind: 'text', text: 'too-short' } });
@@ -74,6 +76,7 @@ describe('panel: decrypt', () => {
         action: 'decrypt',
         message:
           'The key is 9 bytes long but the token is encrypted with A256KW, which needs a 256-bit (32-byte) shared key',
+        about: token,
       },
     ]);
 

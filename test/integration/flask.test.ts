@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FlaskVerifyResult } from '../../src/core';
 import type { FlaskVerifyArgs } from '../../src/verify/verifyFlaskSessionCommand';
-import { manageOk, uniqueName } from './signing-helpers';
+import { api, manageOk, uniqueName } from './signing-helpers';
 import { base64url, eventually, hoverText, openText, useExtension } from './util';
 
 const SMALL = 'eyJ1c2VyX2lkIjo0MiwibmFtZSI6IkFkYSJ9.aVW5AA.7FS7rsrw-G_WruhkPkMSsuZ8te8';
@@ -52,6 +52,7 @@ async function signCookie(json: string, secret: string, seconds: number): Promis
 }
 
 async function verifyCookie(args: FlaskVerifyArgs): Promise<FlaskVerifyResult> {
+  if (args.key) await (await api()).allowKeyUse(args.key);
   const result = await vscode.commands.executeCommand<FlaskVerifyResult | undefined>('jwt.verifyFlaskSession', args);
   assert.ok(result, 'jwt.verifyFlaskSession returned nothing');
   return result;

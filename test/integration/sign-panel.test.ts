@@ -43,7 +43,7 @@ describe('panel: edit & re-sign', () => {
     await panel.panelMessage({ type: 'copy', text: signed.token, label: 'the new token' });
     assert.equal(await vscode.env.clipboard.readText(), signed.token);
 
-    const [written] = await panel.panelMessage({ type: 'writeBack', token: signed.token });
+    const [written] = await panel.panelMessage({ type: 'writeBack', newToken: signed.token });
     assert.equal(written?.type, 'notice', JSON.stringify(written));
     assert.equal(editor.document.getText(), `# tokens\nTOKEN="${signed.token}" # keep\n`);
     // The panel now shows the new token, so a second write-back replaces that one.
@@ -54,7 +54,7 @@ describe('panel: edit & re-sign', () => {
       key: { kind: 'text', text: SAMPLE_SECRET },
     });
     assert.ok(again?.type === 'signed');
-    await panel.panelMessage({ type: 'writeBack', token: again.token });
+    await panel.panelMessage({ type: 'writeBack', newToken: again.token });
     assert.equal(editor.document.getText(), `# tokens\nTOKEN="${again.token}" # keep\n`);
   });
 
@@ -73,6 +73,7 @@ describe('panel: edit & re-sign', () => {
           type: 'failed',
           action: 'sign',
           message: "The payload is not a JSON object: invalid character '2' at line 3, column 10",
+          about: VALID,
         },
       ],
     );
@@ -84,6 +85,7 @@ describe('panel: edit & re-sign', () => {
           action: 'sign',
           message:
             'Cannot sign with the entered key: The key is a shared secret but you chose ES256, which needs an EC P-256 key',
+          about: VALID,
         },
       ],
     );
@@ -93,17 +95,21 @@ describe('panel: edit & re-sign', () => {
     const editor = await decodeFromEditor();
     const panel = await api();
     await editor.edit((edit) => edit.insert(new vscode.Position(1, 7), 'x'));
-    const changed = await panel.panelMessage({ type: 'writeBack', token: VALID });
+    const changed = await panel.panelMessage({ type: 'writeBack', newToken: VALID });
     assert.equal(changed[0]?.type, 'failed');
-    assert.match((changed[0] as { message: string }).message, /The token is no longer at .*:2: the text there changed/);
+    assert.match(
+      (changed[0] as { message: string }).message,
+      /.*:2 was edited after the token was decoded, so nothing was written/,
+    );
 
     await vscode.commands.executeCommand('jwt.decode', VALID);
-    const [refused] = await panel.panelMessage({ type: 'writeBack', token: VALID });
+    const [refused] = await panel.panelMessage({ type: 'writeBack', newToken: VALID });
     assert.deepEqual(refused, {
       type: 'failed',
       action: 'writeBack',
       message:
         'This token was passed to the command, not found in an editor, so there is no place to write a new one back to',
+      about: VALID,
     });
   });
 });

@@ -2,15 +2,27 @@
 // arguments, selecting text, and unique key names so suites do not see each other's keys.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { JwtToolkitApi } from '../../src/activation';
+import type { JwtToolkitTestApi } from '../../src/contributions';
 import type { ManageArgs, ManageOutcome } from '../../src/keys/manageKeysCommand';
 import type { SignArgs, SignOutcome } from '../../src/sign/signSelectionCommand';
 import type { VerifyArgs } from '../../src/verify/verifyCommand';
 import type { VerifyOutcome } from '../../src/protocol';
 import { activateExtension } from './util';
 
-export async function api(): Promise<JwtToolkitApi> {
-  return (await activateExtension()).exports as JwtToolkitApi;
+/** The test build's API (activate() returns it only when VS Code runs the tests). */
+export async function api(): Promise<JwtToolkitTestApi> {
+  const exports = (await activateExtension()).exports as JwtToolkitTestApi | undefined;
+  assert.ok(exports, 'the extension exposes its test API only in ExtensionMode.Test');
+  return exports;
+}
+
+/**
+ * A saved key named in command arguments is used only once the user allows it (a modal dialog, which
+ * a test cannot answer): these helpers allow it first, as the user would. test/e2e/other-extension
+ * checks the question itself.
+ */
+async function allow(name: unknown): Promise<void> {
+  if (typeof name === 'string') await (await api()).allowKeyUse(name);
 }
 
 let count = 0;
@@ -20,6 +32,7 @@ export function uniqueName(prefix: string): string {
 }
 
 export async function manageKeys(args: ManageArgs): Promise<ManageOutcome> {
+  if ('name' in args) await allow(args.name);
   const outcome = await vscode.commands.executeCommand<ManageOutcome | undefined>('jwt.manageKeys', args);
   assert.ok(outcome, 'jwt.manageKeys returned nothing');
   return outcome;
@@ -32,10 +45,12 @@ export async function manageOk(args: ManageArgs): Promise<Exclude<ManageOutcome,
 }
 
 export async function sign(args: SignArgs): Promise<SignOutcome | undefined> {
+  await allow(args.key);
   return vscode.commands.executeCommand<SignOutcome | undefined>('jwt.signSelection', args);
 }
 
 export async function verify(args: VerifyArgs | string): Promise<VerifyOutcome> {
+  if (typeof args === 'object') await allow(args.key);
   const outcome = await vscode.commands.executeCommand<VerifyOutcome | undefined>('jwt.verify', args);
   assert.ok(outcome, 'jwt.verify returned nothing');
   return outcome;
