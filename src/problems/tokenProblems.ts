@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { findTokens, findWeakSecret, tokenRisks, weakSecretRisk, type RiskKind, type TokenRisk } from '../core';
+import {
+  findWeakSecret,
+  TokenLines,
+  tokenRisks,
+  weakSecretRisk,
+  type RiskKind,
+  type RiskOptions,
+  type TokenRisk,
+} from '../core';
 import { SKIPPED_SCHEMES } from '../contributions';
 
 /** Problems are recomputed once typing pauses this long, never on the keystroke itself. */
@@ -64,21 +72,41 @@ const DEFAULT_LEVEL: Record<RiskKind, Level> = {
   longLived: 'warning',
 };
 
+/** One slice of work between yields: the extension host stays responsive while a big log is checked. */
+const SLICE_MS = 8;
+/** A token's risks depend on the clock (expired, not yet valid): reuse them for this long, then recompute. */
+const RISK_REUSE_MS = 60_000;
+const RISK_CACHE_SIZE = 50_000;
+
+interface CachedRisks {
+  risks: readonly TokenRisk[];
+  at: number;
+  options: string;
+}
+
 /**
- * Problems for risky tokens (core/risks.ts) in open documents: computed on open and, debounced, on
- * change; the weak-secret check is asynchronous and remembered per token.
+ * Problems for risky tokens (core/risks.ts) in open documents. Each document's tokens are indexed by
+ * line and kept up to date edit by edit (core/hints.ts), so an edit rescans only the lines it touched;
+ * once typing pauses, the problems are rebuilt from the index in slices of a few milliseconds, with each
+ * token's risks remembered, so a 10 MB log never holds the extension host for more than a frame. The
+ * weak-secret check is asynchronous and remembered per token.
  */
 export class TokenProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly indexes = new Map<string, TokenLines>();
+  /** The latest run per document: an older one still going stops at its next slice. */
+  private readonly runs = new Map<string, number>();
+  private runCount = 0;
+  private readonly risks = new Map<string, CachedRisks>();
   private readonly weakSecrets = new Map<string, Promise<string | undefined>>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument(({ document }) => this.schedule(document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('jwt.problems'))
           for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
@@ -90,7 +118,24 @@ export class TokenProblems implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const s of this.subscriptions) s.dispose();
+    this.runs.clear();
     this.collection.dispose();
+  }
+
+  private onChange({ document, contentChanges }: vscode.TextDocumentChangeEvent): void {
+    if (contentChanges.length === 0) return;
+    this.indexes.get(document.uri.toString())?.applyChanges(
+      contentChanges.map(({ range, text }) => ({ startLine: range.start.line, endLine: range.end.line, text })),
+      (line) => document.lineAt(line).text,
+    );
+    this.schedule(document, DEBOUNCE_MS);
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.collection.delete(document.uri);
+    this.indexes.delete(key);
+    this.runs.delete(key);
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
@@ -109,17 +154,23 @@ export class TokenProblems implements vscode.Disposable {
   private async update(document: vscode.TextDocument): Promise<void> {
     // A language change closes the document and opens it again as a new object: the old one is done.
     if (document.isClosed) return;
+    const key = document.uri.toString();
     const config = vscode.workspace.getConfiguration('jwt.problems', document);
     if (!config.get<boolean>('enabled', true)) {
       this.collection.delete(document.uri);
+      this.indexes.delete(key);
       return;
     }
+    const run = ++this.runCount;
+    this.runs.set(key, run);
+    const current = () => this.runs.get(key) === run && !document.isClosed;
     const level = (kind: RiskKind) => config.get<Level>(kind, DEFAULT_LEVEL[kind]);
     const options = {
       now: new Date(),
       hardCoded: CODE_LANGUAGES.has(document.languageId),
       longLivedDays: config.get<number>('longLivedDays', 30),
     };
+    const optionsKey = `${options.hardCoded}:${options.longLivedDays}`;
     const version = document.version;
     const diagnostics: vscode.Diagnostic[] = [];
     const add = (risk: TokenRisk, range: vscode.Range) => {
@@ -131,11 +182,18 @@ export class TokenProblems implements vscode.Disposable {
       diagnostic.code = risk.kind;
       diagnostics.push(diagnostic);
     };
+    const index = this.index(document);
     const weakChecks: Promise<void>[] = [];
-    for (const match of findTokens(document.getText())) {
+    let sliceStart = performance.now();
+    for (const { line, match } of index.tokensIn(0, index.lineCount)) {
       if (diagnostics.length >= MAX_PROBLEMS) break;
-      const range = new vscode.Range(document.positionAt(match.start), document.positionAt(match.end));
-      for (const risk of tokenRisks(match.token, options)) add(risk, range);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!current()) return;
+        sliceStart = performance.now();
+      }
+      const range = new vscode.Range(line, match.start, line, match.end);
+      for (const risk of this.risksOf(match.token, options, optionsKey)) add(risk, range);
       if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS) {
         weakChecks.push(
           this.weakSecret(match.token).then((secret) => {
@@ -144,11 +202,33 @@ export class TokenProblems implements vscode.Disposable {
         );
       }
     }
+    if (!current()) return;
     this.collection.set(document.uri, diagnostics);
     if (weakChecks.length === 0) return;
     await Promise.all(weakChecks);
     // An edit since then has scheduled a fresh run: these ranges may be stale.
-    if (document.version === version && !document.isClosed) this.collection.set(document.uri, diagnostics);
+    if (current() && document.version === version) this.collection.set(document.uri, diagnostics);
+  }
+
+  private index(document: vscode.TextDocument): TokenLines {
+    const key = document.uri.toString();
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new TokenLines(document.getText());
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  /** A token's risks, decoded once and reused while the clock cannot have changed them much. */
+  private risksOf(token: string, options: RiskOptions & { now: Date }, optionsKey: string): readonly TokenRisk[] {
+    const now = options.now.getTime();
+    const cached = this.risks.get(token);
+    if (cached && cached.options === optionsKey && now - cached.at < RISK_REUSE_MS) return cached.risks;
+    if (this.risks.size >= RISK_CACHE_SIZE) this.risks.clear();
+    const risks = tokenRisks(token, options);
+    this.risks.set(token, { risks, at: now, options: optionsKey });
+    return risks;
   }
 
   private weakSecret(token: string): Promise<string | undefined> {
