@@ -344,7 +344,21 @@ function wholeEncoded(text: string): FoundKey | undefined {
     if (found) return found;
   }
   const bytes = base64Bytes(compact);
-  return bytes && fromBytes(bytes, 'base64', true);
+  if (!bytes) return undefined;
+  return fromBytes(bytes, 'base64', true) ?? encodedText(bytes);
+}
+
+/** Base64 of a key's text, as Kubernetes secrets hold a PEM: the text inside, when it is key material. */
+function encodedText(bytes: Uint8Array): FoundKey | undefined {
+  let inner: string;
+  try {
+    inner = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (!/-----BEGIN |kty|keys|ssh-|ecdsa-/.test(inner)) return undefined;
+  const found = findKeyText(inner);
+  return found.class.keyMaterial ? found : undefined;
 }
 
 /** The text as the bytes themselves (DER read as Latin-1 or UTF-8 text). */

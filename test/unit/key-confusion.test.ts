@@ -90,6 +90,7 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'PEM in a JSON document': JSON.stringify({ publicKey: spki }),
       'PEM on one line': lines.join(''),
       'PEM with text around it': `Here is our key:\n${spki}\nThanks!`,
+      'base64 of the PEM (a Kubernetes secret)': btoa(spki),
       'PEM as JS concatenation': lines.map((line) => `"${line}\\n"`).join(' +\n  '),
     };
     for (const [label, key] of Object.entries(forms)) await assertConfusion(key, label);
