@@ -6,7 +6,7 @@ import './l10n';
 import * as l10n from '@vscode/l10n';
 import { decodePlaintext, decodeToken, segmentLabel } from '../../src/core/decode';
 import { CLAIM_DESCRIPTIONS, describeClaim } from '../../src/core/claims';
-import { statusLabel, utcText, type StatusLabel } from '../../src/core/status';
+import { statusLabel, utcText, type SignatureVerdict, type StatusLabel } from '../../src/core/status';
 import type { DecodedToken, TimeClaim } from '../../src/core/types';
 import type { TokenInspection } from '../../src/core/inspect';
 import type { HostToPanel, PanelState, PanelToHost, SavedKey } from '../../src/protocol';
@@ -30,6 +30,8 @@ let resign: ResignSection | undefined;
 let decrypt: DecryptSection | undefined;
 /** Every shown layer's element (marked data-layer) and how to decode it afresh, for the ticking times. */
 let live: Array<{ root: HTMLElement; fresh: () => DecodedToken }> = [];
+/** The last signature check of the shown token: the #status line says "verified" only after one. */
+let signature: SignatureVerdict = 'unchecked';
 const post = (message: PanelToHost): void => vscode.postMessage(message);
 
 window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
@@ -38,6 +40,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
     case 'show': {
       clearInterval(askForToken);
       current = message.inspection;
+      signature = 'unchecked';
       vscode.setState({ token: current.token });
       const decoded = current.decoded;
       const alg = stringOf(decoded?.header.alg);
@@ -52,6 +55,8 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return updateKeys(message);
     case 'verified':
       verify?.showOutcome(message.outcome);
+      signature = message.outcome.verdict === 'valid' ? 'verified' : message.outcome.verdict === 'invalid' ? 'invalid' : 'unchecked';
+      if (current?.decoded) document.getElementById('status')?.replaceWith(statusElement(statusLabel(current.decoded, signature), 'status'));
       document.getElementById('verdict')?.replaceChildren(verdictBanner(message.outcome));
       return;
     case 'signed':
@@ -194,7 +199,7 @@ function renderStatus(decoded: DecodedToken | undefined, header: Record<string, 
   return h(
     'header',
     { class: 'status-bar' },
-    statusElement(decoded ? statusLabel(decoded) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' }, source === undefined ? undefined : 'status'),
+    statusElement(decoded ? statusLabel(decoded, source === undefined ? 'unchecked' : signature) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' }, source === undefined ? undefined : 'status'),
     h('div', { class: 'facts' }, ...facts.map((f) => h('span', { class: 'fact' }, f)), source !== undefined && h('span', { class: 'muted' }, sourceText(source))),
   );
 }
@@ -241,7 +246,7 @@ function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header
 function updateLive(root: HTMLElement, decoded: DecodedToken): void {
   const own = (element: Element): boolean => element.closest('[data-layer]') === root;
   const status = [...root.querySelectorAll<HTMLElement>('.status')].find(own);
-  status?.replaceWith(statusElement(statusLabel(decoded), status.id));
+  status?.replaceWith(statusElement(statusLabel(decoded, status.id === 'status' ? signature : 'unchecked'), status.id));
   for (const cell of root.querySelectorAll<HTMLElement>('td[data-time]')) {
     const time = decoded.times[cell.dataset.time as keyof DecodedToken['times']];
     if (own(cell) && time && cell.textContent !== time.relative) cell.textContent = time.relative;

@@ -42,8 +42,8 @@ export function checkExpectedClaims(payload: unknown, expected: ExpectedClaims, 
   if (typeof claims.nbf === 'number') {
     const ok = seconds >= claims.nbf - tolerance;
     const message = ok
-      ? skew ? l10n.t('already valid (allowing {0} s of clock skew)', tolerance) : l10n.t('already valid')
-      : skew ? l10n.t('not valid yet (allowing {0} s of clock skew)', tolerance) : l10n.t('not valid yet');
+      ? skew ? l10n.t('already usable (allowing {0} s of clock skew)', tolerance) : l10n.t('already usable')
+      : skew ? l10n.t('not usable yet (allowing {0} s of clock skew)', tolerance) : l10n.t('not usable yet');
     checks.push({ claim: 'nbf', ok, message });
   }
   return checks;

@@ -21,7 +21,7 @@ export type { JwtErrorCode } from './errors';
 export { inspectToken } from './inspect';
 export type { TokenInspection, TokenPart } from './inspect';
 export { statusLabel, utcText } from './status';
-export type { StatusLabel } from './status';
+export type { StatusLabel, SignatureVerdict, SignatureCheck } from './status';
 export { TokenLines, tokenHint, nextHintChange, hintsForLines } from './hints';
 export type { TokenHint, PlacedHint, LineChange, LineToken } from './hints';
 export { parsePayload } from './payload';
