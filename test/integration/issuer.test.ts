@@ -27,7 +27,7 @@ describe("verify with the issuer's keys", () => {
     const editor = await openText(`id_token=${token}\n`);
     editor.selection = new vscode.Selection(0, 20, 0, 20);
     const result = await run();
-    assert.deepEqual(result, { valid: true, alg: 'ES256', kid: 'key-1', issuer: server.issuer, jwksUri: `${server.issuer}/jwks` });
+    assert.deepEqual(result, { valid: true, alg: 'ES256', kid: 'key-1', issuer: server.issuer, host: new URL(server.issuer).host, jwksUri: `${server.issuer}/jwks` });
     assert.equal((await run(await server.sign({ name: 'Again' })))?.valid, true);
     assert.equal(server.hits.get('/.well-known/openid-configuration'), 1, 'discovery is cached for the session');
     assert.equal(server.hits.get('/jwks'), 1, 'the key set is cached for the session');
