@@ -8,9 +8,8 @@ import type { JWK } from 'jose';
 import { decodeBase64url } from './base64url';
 import { JwtError } from './errors';
 import { loadJose } from './jose';
-import { derKeyShape } from './der';
 import { isJsonObject, jsonType } from './json';
-import { classifyKeyText, findKeyText, type KeyTextClass } from './keyText';
+import { classifyKeyText, findKeyBytes, findKeyText, type KeyTextClass } from './keyText';
 
 /** A key input, read but not imported yet. */
 export type KeyInput =
@@ -74,23 +73,16 @@ export type KeyType = 'secret' | 'public';
  * otherwise it is a shared secret, taken as its exact UTF-8 bytes (whitespace included). An oct
  * JWK also becomes a secret. Text holding public-key material never becomes a secret, except that
  * with `keyType: 'secret'` material only found inside other text is taken as the secret it was
- * said to be. Bytes (Uint8Array) are DER when they parse as a key structure, else a secret.
+ * said to be. Bytes (Uint8Array) are a key when they are DER or the text of one, else a secret.
  *
  * @throws {JwtError} `key-format`
  */
 export function readKey(key: unknown, keyType?: KeyType): KeyInput {
-  if (key instanceof Uint8Array) {
-    const found = derKeyShape(key) ? findKeyText(String.fromCharCode(...key)) : undefined;
-    if (found?.pem) return { type: 'pem', ...found.pem };
-    if (found?.problem) throw found.problem;
-    if (keyType === 'public') throw notPublic();
-    return { type: 'secret', bytes: key };
-  }
-  if (typeof key === 'string') {
-    const found = findKeyText(key);
+  if (key instanceof Uint8Array || typeof key === 'string') {
+    const found = typeof key === 'string' ? findKeyText(key) : findKeyBytes(key);
     if (found.class.kind === 'secret' || (keyType === 'secret' && !found.class.certain)) {
       if (keyType === 'public') throw notPublic();
-      return { type: 'secret', bytes: new TextEncoder().encode(key) };
+      return { type: 'secret', bytes: typeof key === 'string' ? new TextEncoder().encode(key) : key };
     }
     if (found.problem) throw found.problem;
     if (found.pem) return { type: 'pem', ...found.pem };
@@ -111,7 +103,7 @@ function notPublic(): JwtError {
  */
 export function classifyKey(key: unknown): KeyTextClass | undefined {
   if (typeof key === 'string') return classifyKeyText(key);
-  if (key instanceof Uint8Array) return derKeyShape(key) ? classifyKeyText(String.fromCharCode(...key)) : classifyKeyText('');
+  if (key instanceof Uint8Array) return findKeyBytes(key).class;
   if (!isJsonObject(key)) return undefined;
   return classifyKeyText(JSON.stringify(key));
 }

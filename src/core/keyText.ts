@@ -78,9 +78,48 @@ export function findKeyText(raw: string): FoundKey {
     findJson(text, plain) ??
     wholeEncoded(plain) ??
     rawDer(raw) ??
-    embeddedBase64(plain) ?? { class: { kind: 'secret', form: 'text', keyMaterial: false, certain: true, description: l10n.t('a shared secret') } }
+    urlEncoded(text) ??
+    embeddedBase64(plain) ?? { class: SECRET() }
   );
 }
+
+/** A key URL-encoded, as in a query string or a cookie ("-----BEGIN%20PUBLIC%20KEY-----%0AMIIB…"). */
+function urlEncoded(text: string): FoundKey | undefined {
+  if (!/%[0-9A-Fa-f]{2}/.test(text)) return undefined;
+  // As encodeURIComponent writes it, and as a form does ("+" for a space); a certain reading first.
+  let uncertain: FoundKey | undefined;
+  for (const form of [text, text.replace(/\+/g, ' ')]) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(form);
+    } catch {
+      continue;
+    }
+    const found = decoded === text ? undefined : findKeyText(decoded);
+    if (found?.class.keyMaterial && found.class.certain) return found;
+    if (found?.class.keyMaterial) uncertain ??= found;
+  }
+  return uncertain;
+}
+
+/**
+ * Reads key bytes: DER or OpenSSH wire data of a key, or the UTF-8 text of any key form (a PEM file
+ * read as bytes); otherwise a secret. Never throws.
+ */
+export function findKeyBytes(bytes: Uint8Array): FoundKey {
+  const found = fromBytes(bytes, 'der', true);
+  if (found) return found;
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  const inText = text === undefined ? undefined : findKeyText(text);
+  return inText?.class.keyMaterial ? inText : { class: SECRET() };
+}
+
+const SECRET = (): KeyTextClass => ({ kind: 'secret', form: 'text', keyMaterial: false, certain: true, description: l10n.t('a shared secret') });
 
 /** Escaped line breaks (JSON strings, .env files, doubly escaped too) as real ones. */
 function unescape(text: string): string {
@@ -162,7 +201,12 @@ function findPem(text: string): FoundKey | undefined {
   const convert = conversion(label);
   if (convert) return fail(kind, convert, detail);
   const known = label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE' || label === 'PRIVATE KEY';
-  if (!known) return fail(kind, l10n.t('PEM "{0}" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY', label), detail);
+  if (!known) {
+    // "EC PUBLIC KEY", "X509 CERTIFICATE"…: usable when the body is a structure read under a known label.
+    const shape = pemShape(rest, label);
+    if (shape && shape.shape !== 'pkcs1-private' && shape.shape !== 'sec1') return fromDer(shape.shape, shape.der, 'pem', true);
+    return fail(kind, l10n.t('PEM "{0}" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY', label), detail);
+  }
   const begin = `-----BEGIN ${label}-----`;
   const end = rest.indexOf(`-----END ${label}-----`);
   if (end === -1) return fail(kind, l10n.t('Malformed PEM: there is no "-----END {0}-----" line (was it cut short?)', label), detail);
@@ -184,6 +228,15 @@ function findPem(text: string): FoundKey | undefined {
   }
   // jose wants the block alone, from its BEGIN line: drop anything around it, such as further certificates of a chain.
   return { class: classOf(kind, 'pem', detail), pem: { label, pem: `${begin}\n${body}\n-----END ${label}-----` } };
+}
+
+/** The DER inside a PEM block with any label, when it is a key structure. */
+function pemShape(rest: string, label: string): { shape: DerKeyShape; der: Uint8Array } | undefined {
+  const end = rest.indexOf(`-----END ${label}-----`);
+  if (end === -1) return undefined;
+  const der = base64Bytes(rest.slice(`-----BEGIN ${label}-----`.length, end).replace(/[\s\\]+/g, ''));
+  const shape = der && derKeyShape(der);
+  return shape ? { shape, der: der! } : undefined;
 }
 
 function pemOf(label: string, der: Uint8Array): string {
@@ -300,12 +353,15 @@ function jwkClass(value: Record<string, unknown>): FoundKey | undefined {
     return { class: classOf('jwks', 'json', undefined, true, asymmetric), json: value };
   }
   if (typeof value.kty === 'string') return { class: classOf('jwk', 'json', value.kty, true, value.kty !== 'oct'), json: value };
+  // Public members without "kty": still an RSA or EC/OKP key, never a secret (readKey then says "no kty").
+  const kty = typeof value.n === 'string' && typeof value.e === 'string' ? 'RSA' : typeof value.crv === 'string' && typeof value.x === 'string' ? (typeof value.y === 'string' ? 'EC' : 'OKP') : undefined;
+  if (kty) return { class: classOf('jwk', 'json', kty), json: value };
   return undefined;
 }
 
 /** A JWK (kty) or JWKS (keys array), however it is wrapped. */
 function findJson(text: string, plain: string): FoundKey | undefined {
-  if (!/kty|keys/.test(text)) return undefined;
+  if (!/kty|keys|"[nx]"/.test(text)) return undefined;
   const candidates = jsonCandidates(text, plain);
   for (const candidate of [...candidates, ...candidates.map(looseJson)]) {
     try {
@@ -396,11 +452,12 @@ function embeddedBase64(text: string): FoundKey | undefined {
         const joined = runs.map((run) => run[0]).join('');
         if (joined.length < MIN_RUN) continue;
         const bytes = base64Bytes(joined);
+        const found = bytes && fromBytes(bytes, 'base64', false);
+        if (!found) continue;
         const start = runs[0]!.index;
         const end = runs[runs.length - 1]!.index + runs[runs.length - 1]![0].length;
-        const certain = WRAPPER.test(text.slice(0, start)) && WRAPPER.test(text.slice(end));
-        const found = bytes && fromBytes(bytes, 'base64', certain);
-        if (found) return found;
+        found.class.certain = WRAPPER.test(text.slice(0, start)) && WRAPPER.test(text.slice(end));
+        return found;
       }
     }
   }

@@ -91,6 +91,9 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'PEM on one line': lines.join(''),
       'PEM with text around it': `Here is our key:\n${spki}\nThanks!`,
       'base64 of the PEM (a Kubernetes secret)': btoa(spki),
+      'PEM URL-encoded': encodeURIComponent(spki),
+      'PEM form-encoded': new URLSearchParams({ key: spki }).toString().slice(4),
+      'PEM labelled EC PUBLIC KEY': spki.replace(/PUBLIC KEY/g, 'EC PUBLIC KEY'),
       'PEM as JS concatenation': lines.map((line) => `"${line}\\n"`).join(' +\n  '),
     };
     for (const [label, key] of Object.entries(forms)) await assertConfusion(key, label);
@@ -110,9 +113,11 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'raw DER as Latin-1 text': String.fromCharCode(...der),
     };
     for (const [label, key] of Object.entries(forms)) await assertConfusion(key, label);
-    // And as bytes.
-    const result = await verifyToken(await forge(der), der);
-    assert.equal(result.code, 'key-confusion');
+    // And as bytes: the DER itself, or the PEM file read as bytes.
+    assert.equal((await verifyToken(await forge(der), der)).code, 'key-confusion');
+    const file = new TextEncoder().encode(spki);
+    assert.equal((await verifyToken(await forge(file), file)).code, 'key-confusion');
+    await assertRejectsJwtError(() => signPayload(PAYLOAD, { alg: 'HS256', key: file }), 'key-confusion');
   });
 
   it('refuses PKCS#1 RSA public keys (PEM and bare) and verifies RS256 with them', async () => {
@@ -161,6 +166,9 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'JWK as a single-quoted JS literal': `'${JSON.stringify(rsaJwk)}'`,
       'JWK as a JS object literal': `{ kty: 'RSA', n: '${rsaJwk.n}', e: 'AQAB' }`,
       'JWKS inside a discovery-like document': JSON.stringify({ issuer: 'x', jwks: jwks }),
+      'JWK members without kty': JSON.stringify({ n: rsaJwk.n, e: rsaJwk.e }),
+      'JWK in YAML': `kty: RSA\nn: ${rsaJwk.n}\ne: AQAB\n`,
+      'x5c certificate chain without kty': JSON.stringify({ x5c: [bodyOf(spki)] }),
       'RSA JWK object': rsaJwk,
       'JWKS object': jwks,
     };
