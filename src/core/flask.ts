@@ -102,7 +102,11 @@ function plausiblePayload(payload: string, compressed: boolean): boolean {
     const bytes = decodeBase64url(payload.slice(0, 8));
     // zlib: CMF 0x78 (deflate, 32 KB window) and a header checksum that is a multiple of 31.
     if (compressed) return bytes[0] === 0x78 && (bytes[0] * 256 + bytes[1]!) % 31 === 0;
-    return bytes[0] === 0x7b && JSON.parse(utf8.decode(decodeBase64url(payload))) !== null;
+    if (bytes[0] !== 0x7b) return false;
+    // Parsing is the proof for cookie-sized payloads; a bigger one (hostile, or pasted) is only
+    // checked for its closing brace, since JSON.parse of a megabyte of "[" blocks for seconds.
+    if (payload.length > LOOK_AROUND) return decodeBase64url(payload.slice(payload.length - (payload.length % 4 || 4))).at(-1) === 0x7d;
+    return JSON.parse(utf8.decode(decodeBase64url(payload))) !== null;
   } catch {
     return false;
   }

@@ -106,6 +106,16 @@ describe('Flask session cookies', () => {
         }
       });
 
+      it('finds a huge uncompressed cookie without parsing it (the scanner runs on every edit)', () => {
+        for (const tail of ['', 'ab']) {
+          const cookie = sign(`{"a":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}${tail}`, 'k', 1767225600);
+          const started = Date.now();
+          const found = findSessionCookies(`session=${cookie}; Path=/`);
+          assert.ok(Date.now() - started < 300, `took ${Date.now() - started} ms`);
+          assert.equal(found.length, tail === '' ? 1 : 0, JSON.stringify(tail));
+        }
+      });
+
       it('decodes a large but shallow payload, and cuts what a hover shows', async () => {
         const items = Array.from({ length: 20_000 }, (_, i) => `item-${i}`);
         const session = await decodeFlaskSession(sign(JSON.stringify({ items }), 'k', 1767225600, { compress: true }));
