@@ -105,7 +105,11 @@ export function classifyKey(key: unknown): KeyTextClass | undefined {
   if (typeof key === 'string') return classifyKeyText(key);
   if (key instanceof Uint8Array) return findKeyBytes(key).class;
   if (!isJsonObject(key)) return undefined;
-  return classifyKeyText(JSON.stringify(key));
+  try {
+    return classifyKeyText(JSON.stringify(key));
+  } catch {
+    return undefined; // not JSON (a cycle, a bigint): readKey refuses it
+  }
 }
 
 /**

@@ -222,7 +222,8 @@ function findPem(text: string): FoundKey | undefined {
   if (!readDer(der) || der[0] !== 0x30) {
     return fail(kind, l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'), detail);
   }
-  if (label === 'RSA PUBLIC KEY') {
+  // PKCS#1 also turns up under the SPKI label (hand-made files); it is the same key.
+  if (label === 'RSA PUBLIC KEY' || (label === 'PUBLIC KEY' && derKeyShape(der) === 'pkcs1-public')) {
     if (derKeyShape(der) !== 'pkcs1-public') return fail(kind, l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'), detail);
     return { class: classOf(kind, 'pem', detail), pem: { label: 'PUBLIC KEY', pem: pemOf('PUBLIC KEY', pkcs1ToSpki(der)) } };
   }

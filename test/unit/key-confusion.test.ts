@@ -126,6 +126,7 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
     await assertConfusion(b64(pkcs1Der), 'bare PKCS#1');
     const token = await signPayload(PAYLOAD, { alg: 'RS256', key: (await keysFor('RS256')).privateJwk });
     assert.deepEqual(await verifyToken(token, pem), { valid: true, alg: 'RS256' });
+    assert.deepEqual(await verifyToken(token, pemOf('PUBLIC KEY', pkcs1Der)), { valid: true, alg: 'RS256' }, 'PKCS#1 under the SPKI label');
     assert.deepEqual(await verifyToken(token, b64(pkcs1Der)), { valid: true, alg: 'RS256' });
   });
 
