@@ -72,8 +72,8 @@ export function findKeyText(raw: string): FoundKey {
   const text = raw.trim();
   const plain = unescape(text);
   return (
-    findPem(plain) ??
     findSsh2(plain) ??
+    findPem(plain) ??
     findOpenSsh(plain) ??
     findJson(text, plain) ??
     wholeEncoded(plain) ??
@@ -123,7 +123,10 @@ const SECRET = (): KeyTextClass => ({ kind: 'secret', form: 'text', keyMaterial:
 
 /** Escaped line breaks (JSON strings, .env files, doubly escaped too) as real ones. */
 function unescape(text: string): string {
-  return text.replace(/\\+r\\+n|\\+n|\\+r/g, '\n').replace(/\\+t/g, '\t');
+  return text
+    .replace(/\\+r\\+n|\\+n|\\+r/g, '\n')
+    .replace(/\\+t/g, '\t')
+    .replace(/\\+\//g, '/'); // JSON may escape "/" (PHP's json_encode does)
 }
 
 const FORMS = (): Record<KeyTextForm, string> => ({
@@ -187,8 +190,9 @@ function pemKind(label: string): KeyTextKind {
 
 /** A PEM block anywhere in the text (the first one: chains and `openssl x509 -text` output work). */
 function findPem(text: string): FoundKey | undefined {
-  const at = text.indexOf('-----BEGIN ');
-  if (at === -1) return undefined;
+  // Any armour-like line counts as key material, even with a damaged first line ("-----begin …", four dashes).
+  const at = text.search(/-{3,}\s*BEGIN /i);
+  if (at === -1) return opensslText(text);
   const rest = text.slice(at);
   const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(rest)?.[1];
   const fail = (kind: KeyTextKind, message: string, detail?: string): FoundKey => ({
@@ -238,6 +242,15 @@ function pemShape(rest: string, label: string): { shape: DerKeyShape; der: Uint8
   const der = base64Bytes(rest.slice(`-----BEGIN ${label}-----`.length, end).replace(/[\s\\]+/g, ''));
   const shape = der && derKeyShape(der);
   return shape ? { shape, der: der! } : undefined;
+}
+
+/** `openssl pkey -pubin -text` output without its PEM: the key's numbers in hex, not a key file. */
+function opensslText(text: string): FoundKey | undefined {
+  if (!/(?:Public-Key|Private-Key): \(\d+ bit/.test(text) && !/(?:Modulus|pub|priv):\s*\n?\s*(?:[0-9a-f]{2}:){8}/i.test(text)) return undefined;
+  return {
+    class: classOf('public-key', 'text', 'openssl -text'),
+    problem: new JwtError('key-format', l10n.t("This is openssl's text dump of a key, not a key file; give its PEM (openssl pkey -pubin -in key.pem -pubout)")),
+  };
 }
 
 function pemOf(label: string, der: Uint8Array): string {
@@ -441,7 +454,7 @@ function embeddedBase64(text: string): FoundKey | undefined {
   const groups: RegExpExecArray[][] = [];
   let last = -1;
   for (const run of text.matchAll(/[A-Za-z0-9+/_-]{4,}={0,2}/g)) {
-    if (last !== -1 && /^[\s"'`+]*$/.test(text.slice(last, run.index))) groups[groups.length - 1]!.push(run);
+    if (last !== -1 && /^[\s"'`+\\]*$/.test(text.slice(last, run.index))) groups[groups.length - 1]!.push(run);
     else groups.push([run]);
     last = run.index + run[0].length;
   }

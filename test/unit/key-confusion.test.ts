@@ -94,6 +94,10 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'PEM URL-encoded': encodeURIComponent(spki),
       'PEM form-encoded': new URLSearchParams({ key: spki }).toString().slice(4),
       'PEM labelled EC PUBLIC KEY': spki.replace(/PUBLIC KEY/g, 'EC PUBLIC KEY'),
+      'PEM in JSON with escaped slashes (PHP)': JSON.stringify({ key: spki }).replace(/\//g, '\\/'),
+      'bare base64 with escaped slashes': JSON.stringify(bodyOf(spki)).replace(/\//g, '\\/'),
+      'PEM with a lowercase armour line': spki.replace('-----BEGIN PUBLIC KEY-----', '-----begin public key-----'),
+      'PEM with four-dash armour': spki.replace(/-----/g, '----'),
       'PEM as JS concatenation': lines.map((line) => `"${line}\\n"`).join(' +\n  '),
     };
     for (const [label, key] of Object.entries(forms)) await assertConfusion(key, label);
@@ -174,6 +178,15 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       'JWKS object': jwks,
     };
     for (const [label, key] of Object.entries(forms)) await assertConfusion(key, label);
+  });
+
+  it("refuses openssl's text dump of a key", async function () {
+    if (!hasOpenssl()) this.skip();
+    const { 'dump.txt': dump } = openssl(
+      [['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'key.pem'], ['pkey', '-in', 'key.pem', '-pubout', '-text', '-noout', '-out', 'dump.txt']],
+      ['dump.txt'],
+    );
+    await assertConfusion(dump!, 'openssl -text dump');
   });
 
   it('refuses HS384 and HS512 too, and private keys as HMAC secrets', async () => {
