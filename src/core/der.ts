@@ -107,6 +107,50 @@ export function derKeyShape(der: Uint8Array): DerKeyShape | undefined {
   return undefined;
 }
 
+/** Key algorithm OIDs (DER content, hex) and how messages name them. */
+const ALGORITHMS: Readonly<Record<string, string>> = {
+  '2a864886f70d010101': 'RSA',
+  '2a864886f70d01010a': 'RSA-PSS',
+  '2a8648ce3d0201': 'EC',
+  '2b6570': 'Ed25519',
+  '2b6571': 'Ed448',
+  '2b656e': 'X25519',
+  '2b656f': 'X448',
+};
+
+function algorithmOf(der: Uint8Array, node: DerNode | undefined): string | undefined {
+  const oid = sequence(der, node)?.[0];
+  if (oid?.tag !== OID) return undefined;
+  const hex = [...der.subarray(oid.start, oid.end)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return ALGORITHMS[hex];
+}
+
+/**
+ * The key algorithm of a structure {@link derKeyShape} recognised ("RSA", "EC", "Ed25519"…), read
+ * from its AlgorithmIdentifier (for a certificate, its subjectPublicKeyInfo's), or undefined.
+ */
+export function derKeyAlgorithm(der: Uint8Array, shape: DerKeyShape): string | undefined {
+  const parts = sequence(der, readDer(der));
+  if (!parts) return undefined;
+  switch (shape) {
+    case 'pkcs1-public':
+    case 'pkcs1-private':
+      return 'RSA';
+    case 'sec1':
+      return 'EC';
+    case 'spki':
+      return algorithmOf(der, parts[0]);
+    case 'pkcs8':
+      return algorithmOf(der, parts[1]);
+    case 'certificate': {
+      // tbsCertificate: [0] version (optional), serial, signature, issuer, validity, subject, subjectPublicKeyInfo.
+      const tbs = sequence(der, parts[0]);
+      const spki = tbs?.[(tbs[0]?.tag === 0xa0 ? 1 : 0) + 5];
+      return algorithmOf(der, sequence(der, spki)?.[0]);
+    }
+  }
+}
+
 /** A DER header for `tag` around `length` bytes of content. */
 function header(tag: number, length: number): number[] {
   if (length < 0x80) return [tag, length];

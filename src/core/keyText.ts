@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import type { JWK } from 'jose';
 import { decodeBase64url } from './base64url';
-import { base64Of, derKeyShape, pkcs1ToSpki, readDer, type DerKeyShape } from './der';
+import { base64Of, derKeyAlgorithm, derKeyShape, pkcs1ToSpki, readDer, type DerKeyShape } from './der';
 import { JwtError } from './errors';
 import { findJsonError, isJsonObject } from './json';
 import { readSshWire, SSH_KEY_TYPES } from './sshKey';
@@ -36,6 +36,8 @@ export interface KeyTextClass {
   certain: boolean;
   /** The PEM label, OpenSSH key type, JWK kty or DER structure, when there is one. */
   detail?: string;
+  /** The key algorithm read from the structure ("RSA", "EC", "Ed25519"…), when it names one. */
+  algorithm?: string;
   /** "a public key (PEM)", "an OpenSSH public key (ssh-ed25519)", "a shared secret": for messages. */
   description: string;
 }
@@ -139,15 +141,20 @@ const FORMS = (): Record<KeyTextForm, string> => ({
   openssh: 'OpenSSH',
 });
 
-function describe(kind: KeyTextKind, form: KeyTextForm, detail?: string): string {
+/** Algorithms whose names are read with "an" (an RSA…, an EC…, an Ed25519…, an X25519…). */
+const AN = /^(?:RSA|RSA-PSS|EC|Ed25519|Ed448|X25519|X448)$/;
+
+function describe(kind: KeyTextKind, form: KeyTextForm, detail?: string, algorithm?: string): string {
   const how = FORMS()[form];
+  const named = algorithm !== undefined && AN.test(algorithm) ? algorithm : undefined;
   switch (kind) {
     case 'public-key':
-      return detail === 'PKCS#1' ? l10n.t('an RSA public key (PKCS#1, {0})', how) : l10n.t('a public key ({0})', how);
+      if (detail === 'PKCS#1') return l10n.t('an RSA public key (PKCS#1, {0})', how);
+      return named ? l10n.t('an {0} public key ({1})', named, how) : l10n.t('a public key ({0})', how);
     case 'certificate':
-      return l10n.t('an X.509 certificate ({0})', how);
+      return named ? l10n.t('an X.509 certificate of an {0} key ({1})', named, how) : l10n.t('an X.509 certificate ({0})', how);
     case 'private-key':
-      return l10n.t('a private key ({0})', how);
+      return named ? l10n.t('an {0} private key ({1})', named, how) : l10n.t('a private key ({0})', how);
     case 'jwk':
       return l10n.t('a JWK of key type {0}', detail ?? '?');
     case 'jwks':
@@ -161,8 +168,16 @@ function describe(kind: KeyTextKind, form: KeyTextForm, detail?: string): string
   }
 }
 
-function classOf(kind: KeyTextKind, form: KeyTextForm, detail?: string, certain = true, keyMaterial = kind !== 'secret'): KeyTextClass {
-  return { kind, form, keyMaterial, certain, ...(detail === undefined ? {} : { detail }), description: describe(kind, form, detail) };
+function classOf(kind: KeyTextKind, form: KeyTextForm, detail?: string, certain = true, keyMaterial = kind !== 'secret', algorithm?: string): KeyTextClass {
+  return {
+    kind,
+    form,
+    keyMaterial,
+    certain,
+    ...(detail === undefined ? {} : { detail }),
+    ...(algorithm === undefined ? {} : { algorithm }),
+    description: describe(kind, form, detail, algorithm),
+  };
 }
 
 /** For a PEM label that needs converting first: what it holds and the command that converts it. */
@@ -229,10 +244,12 @@ function findPem(text: string): FoundKey | undefined {
   // PKCS#1 also turns up under the SPKI label (hand-made files); it is the same key.
   if (label === 'RSA PUBLIC KEY' || (label === 'PUBLIC KEY' && derKeyShape(der) === 'pkcs1-public')) {
     if (derKeyShape(der) !== 'pkcs1-public') return fail(kind, l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'), detail);
-    return { class: classOf(kind, 'pem', detail), pem: { label: 'PUBLIC KEY', pem: pemOf('PUBLIC KEY', pkcs1ToSpki(der)) } };
+    return { class: classOf(kind, 'pem', 'PKCS#1', true, true, 'RSA'), pem: { label: 'PUBLIC KEY', pem: pemOf('PUBLIC KEY', pkcs1ToSpki(der)) } };
   }
+  const shape = derKeyShape(der);
+  const algorithm = shape && derKeyAlgorithm(der, shape);
   // jose wants the block alone, from its BEGIN line: drop anything around it, such as further certificates of a chain.
-  return { class: classOf(kind, 'pem', detail), pem: { label, pem: `${begin}\n${body}\n-----END ${label}-----` } };
+  return { class: classOf(kind, 'pem', detail, true, true, algorithm), pem: { label, pem: `${begin}\n${body}\n-----END ${label}-----` } };
 }
 
 /** The DER inside a PEM block with any label, when it is a key structure. */
@@ -287,7 +304,7 @@ const DER_KINDS: Readonly<Record<DerKeyShape, [KeyTextKind, string]>> = {
 
 function fromDer(shape: DerKeyShape, der: Uint8Array, form: KeyTextForm, certain: boolean): FoundKey {
   const [kind, detail] = DER_KINDS[shape];
-  const found: FoundKey = { class: classOf(kind, form, detail, certain) };
+  const found: FoundKey = { class: classOf(kind, form, detail, certain, true, derKeyAlgorithm(der, shape)) };
   switch (shape) {
     case 'spki':
       return { ...found, pem: { label: 'PUBLIC KEY', pem: pemOf('PUBLIC KEY', der) } };

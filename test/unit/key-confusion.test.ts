@@ -141,6 +141,8 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
     await assertConfusion(bodyOf(cert), 'bare certificate body');
     await assertConfusion(bodyOf(cert).replace(/.{64}/g, '$&\n'), 'certificate body with line breaks');
     assert.equal(classifyKeyText(bodyOf(cert)).kind, 'certificate');
+    assert.equal(classifyKeyText(cert).description, 'an X.509 certificate of an RSA key (PEM)');
+    assert.equal(classifyKeyText(makeCertificate('ec', '-pkeyopt', 'ec_paramgen_curve:P-256').cert).algorithm, 'EC');
   });
 
   it('refuses OpenSSH public keys and verifies with the ones jose can import', async () => {
@@ -236,7 +238,11 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
       ['public-key', 'public-key', 'ssh-public-key', 'jwk', 'jwks', 'private-key', 'secret'],
     );
     assert.equal(classifyKeyText(JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' })).keyMaterial, false);
-    assert.match(classifyKeyText(spki).description, /public key/);
+    assert.equal(classifyKeyText(spki).description, 'an RSA public key (PEM)');
+    assert.equal(classifyKeyText(bodyOf((await keysFor('ES256')).spki)).description, 'an EC public key (base64 DER)');
+    assert.equal(classifyKeyText((await keysFor('EdDSA')).spki).algorithm, 'Ed25519');
+    assert.equal(classifyKeyText((await keysFor('ES384')).pkcs8).description, 'an EC private key (PEM)');
+    assert.equal(classifyKeyText(b64(pkcs1Der)).description, 'an RSA public key (PKCS#1, base64 DER)');
   });
 
   it('describes saved public-key material by its real type, never as a shared secret', async () => {

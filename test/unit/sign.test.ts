@@ -92,7 +92,7 @@ describe('signPayload', function () {
       await assertRejectsJwtError(async () => sign('ES256', (await keysFor('ES384')).privateJwk), 'key-alg-mismatch', /is an EC P-384 key but you chose ES256/);
       await assertRejectsJwtError(() => sign('RS256', SECRET), 'key-alg-mismatch', 'The key is a shared secret but you chose RS256, which needs an RSA key');
       // A key pair's material is never an HMAC secret: that is the key-confusion forgery.
-      await assertRejectsJwtError(async () => sign('HS256', (await keysFor('EdDSA')).pkcs8), 'key-confusion', /^This is a private key \(PEM\); signing with HS256 would use it as an HMAC secret, the key-confusion forgery/);
+      await assertRejectsJwtError(async () => sign('HS256', (await keysFor('EdDSA')).pkcs8), 'key-confusion', /^This is an Ed25519 private key \(PEM\); signing with HS256 would use it as an HMAC secret, the key-confusion forgery/);
     });
 
     it('explains that public keys cannot sign', async () => {

@@ -154,7 +154,7 @@ describe('verifyToken', function () {
       await assertInvalid(
         await sign('HS256'),
         (await keysFor('EdDSA')).spki,
-        'This is a public key (PEM), but the token says HS256: verifying an HMAC token with a public key is the key-confusion forgery (RS256→HS256): anyone who has the public key can make such a token. The token is not trusted.',
+        'This is an Ed25519 public key (PEM), but the token says HS256: verifying an HMAC token with a public key is the key-confusion forgery (RS256→HS256): anyone who has the public key can make such a token. The token is not trusted.',
       );
     });
 
