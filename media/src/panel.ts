@@ -13,6 +13,7 @@ import {
   statusLabel,
   utcText,
   type DecodedToken,
+  type SignatureVerdict,
   type StatusLabel,
   type TimeClaim,
   type TokenInspection,
@@ -46,6 +47,8 @@ let resign: ResignSection | undefined;
 let decrypt: DecryptSection | undefined;
 /** Every shown layer's element (marked data-layer) and how to decode it afresh, for the ticking times. */
 let live: Array<{ root: HTMLElement; fresh: () => DecodedToken }> = [];
+/** The last signature check of the shown token: the #status line says "verified" only after one. */
+let signature: SignatureVerdict = 'unchecked';
 /** A request about the token shown carries it, so the host can tell it from a request about an earlier one. */
 const post = (request: PanelRequest): void => vscode.postMessage(aboutToken(request, current?.token ?? ''));
 
@@ -57,6 +60,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
     case 'show': {
       clearInterval(askForToken);
       current = message.inspection;
+      signature = 'unchecked';
       vscode.setState({ token: current.token });
       const decoded = current.decoded;
       const alg = stringOf(decoded?.header.alg);
@@ -79,6 +83,16 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return updateKeys(message);
     case 'verified':
       verify?.showOutcome(message.outcome);
+      signature =
+        message.outcome.verdict === 'valid'
+          ? 'verified'
+          : message.outcome.verdict === 'invalid'
+            ? 'invalid'
+            : 'unchecked';
+      if (current?.decoded)
+        document
+          .getElementById('status')
+          ?.replaceWith(statusElement(statusLabel(current.decoded, signature), 'status'));
       document.getElementById('verdict')?.replaceChildren(verdictBanner(message.outcome));
       return;
     case 'signed':
@@ -276,7 +290,9 @@ function renderStatus(
     'header',
     { class: 'status-bar' },
     statusElement(
-      decoded ? statusLabel(decoded) : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' },
+      decoded
+        ? statusLabel(decoded, source === undefined ? 'unchecked' : signature)
+        : { icon: 'error', text: l10n.t('Cannot decode'), tone: 'bad' },
       source === undefined ? undefined : 'status',
     ),
     h(
@@ -371,7 +387,7 @@ function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header
 function updateLive(root: HTMLElement, decoded: DecodedToken): void {
   const own = (element: Element): boolean => element.closest('[data-layer]') === root;
   const status = [...root.querySelectorAll<HTMLElement>('.status')].find(own);
-  status?.replaceWith(statusElement(statusLabel(decoded), status.id));
+  status?.replaceWith(statusElement(statusLabel(decoded, status.id === 'status' ? signature : 'unchecked'), status.id));
   for (const cell of root.querySelectorAll<HTMLElement>('td[data-time]')) {
     const time = decoded.times[cell.dataset.time as keyof DecodedToken['times']];
     if (own(cell) && time && cell.textContent !== time.relative) cell.textContent = time.relative;

@@ -32,6 +32,8 @@ const WRAP_BITS: Readonly<Record<string, number>> = {
 const RSA_ALGS = ['RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512'];
 const ECDH_ALGS = ['ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW'];
 const ECDH_CURVES = ['P-256', 'P-384', 'P-521', 'X25519'];
+/** A "zip": "DEF" plaintext inflates to at most this many bytes (jose's default is 250 000). */
+const MAX_INFLATED_BYTES = 1024 * 1024;
 /** The members jose needs to import a private JWK; alg, use and key_ops are checked here, not passed on. */
 const KEY_MEMBERS = ['kty', 'crv', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'x', 'y'];
 
@@ -43,7 +45,8 @@ type DecryptNeed = { kty: 'oct'; bits: number; text: string } | { kty: 'RSA' | '
  * object or JSON text.
  *
  * @throws {JwtError} `not-encrypted`, `unsupported-alg`, `key-format`, `key-alg-mismatch`, `key-public`,
- *   `decryption-failed`, `utf8`, or a decoding code; messages never contain key material
+ *   `decryption-failed`, `decompressed-too-large` (a "zip" plaintext past 1 MiB), `utf8`, or a decoding code;
+ *   messages never contain key material
  * @example
  * const { plaintext, header } = await decryptToken(jwe, { kty: 'oct', k: '…' })
  * JSON.parse(plaintext).sub // "user-1"; header.enc // "A256GCM"
@@ -65,11 +68,22 @@ export async function decryptToken(token: string, key: string | object): Promise
   const { compactDecrypt, errors } = await loadJose();
   let decrypted: Awaited<ReturnType<typeof compactDecrypt>>;
   try {
+    // A "zip": "DEF" plaintext is inflated by jose, which stops at maxDecompressedLength (a DEFLATE bomb).
     decrypted = await compactDecrypt(token.trim(), cryptoKey, {
       keyManagementAlgorithms: [alg],
       contentEncryptionAlgorithms: [enc],
+      maxDecompressedLength: MAX_INFLATED_BYTES,
     });
   } catch (error) {
+    if (header.zip === 'DEF' && error instanceof errors.JWEInvalid && /exceeded/.test(error.message)) {
+      throw new JwtError(
+        'decompressed-too-large',
+        l10n.t(
+          'The token decrypted, but its compressed content ("zip": "DEF") expands to more than {0} bytes; it was not decompressed further',
+          MAX_INFLATED_BYTES,
+        ),
+      );
+    }
     if (error instanceof errors.JWEDecryptionFailed) {
       throw new JwtError(
         'decryption-failed',

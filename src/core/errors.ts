@@ -14,6 +14,8 @@ import type { SegmentName } from './decode';
  * key that fits), `key-unusable` (the crypto library refused the key for another reason).
  * Verification: `signature-invalid`, `encrypted` (a JWE has no signature), `crit-unsupported`.
  * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
+ * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
+ * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -43,7 +45,10 @@ export type JwtErrorCode =
   | 'encrypted'
   | 'crit-unsupported'
   | 'not-encrypted'
-  | 'decryption-failed';
+  | 'decryption-failed'
+  | 'key-confusion'
+  | 'too-deep'
+  | 'decompressed-too-large';
 
 /** Where in its input an error was found. */
 export interface JwtErrorDetails {

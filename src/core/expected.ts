@@ -47,11 +47,11 @@ export function checkExpectedClaims(payload: unknown, expected: ExpectedClaims, 
     const ok = seconds >= claims.nbf - tolerance;
     const message = ok
       ? skew
-        ? l10n.t('already valid (allowing {0} s of clock skew)', tolerance)
-        : l10n.t('already valid')
+        ? l10n.t('already usable (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('already usable')
       : skew
-        ? l10n.t('not valid yet (allowing {0} s of clock skew)', tolerance)
-        : l10n.t('not valid yet');
+        ? l10n.t('not usable yet (allowing {0} s of clock skew)', tolerance)
+        : l10n.t('not usable yet');
     checks.push({ claim: 'nbf', ok, message });
   }
   return checks;

@@ -11,6 +11,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import { decodeBase64url } from './base64url';
+import { JwtError } from './errors';
+import { inflateCapped } from './inflate';
+import { jsonDepth } from './json';
 
 /** Where a session cookie sits in a text (`end` exclusive). */
 export interface SessionCookieMatch {
@@ -28,6 +31,11 @@ export interface FlaskSession {
   /** The same timestamp as itsdangerous before 1.0 counted it (seconds since 2011-01-01). */
   legacyTimestamp: Date;
   compressed: boolean;
+  /**
+   * The payload as indented JSON for a hover or panel, cut at {@link MAX_SHOWN_CHARS} characters
+   * with a note saying how much was left out.
+   */
+  text: string;
 }
 
 export interface FlaskVerifyOptions {
@@ -53,6 +61,12 @@ const LEGACY_EPOCH_SECONDS = 1293840000;
 const COOKIE = /(?<![\w.-])(\.?)([\w-]+)\.([\w-]{1,12})\.([\w-]{86}|[\w-]{43}|[\w-]{27})(?![\w.-])/g;
 /** A hover looks this far around its offset: cookies stay under browsers' 4 KB limit. */
 const LOOK_AROUND = 8192;
+/** A real Flask cookie is under 4 KB; its payload, inflated, is capped at 1 MiB (inflate.ts's cap). */
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+/** Flask's sessions nest a few levels; deeper JSON is hostile (and would overflow the untagging). */
+const MAX_DEPTH = 100;
+/** What a hover shows of a payload at most. */
+const MAX_SHOWN_CHARS = 20_000;
 const text = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -88,7 +102,12 @@ function plausiblePayload(payload: string, compressed: boolean): boolean {
     const bytes = decodeBase64url(payload.slice(0, 8));
     // zlib: CMF 0x78 (deflate, 32 KB window) and a header checksum that is a multiple of 31.
     if (compressed) return bytes[0] === 0x78 && (bytes[0] * 256 + bytes[1]!) % 31 === 0;
-    return bytes[0] === 0x7b && JSON.parse(utf8.decode(decodeBase64url(payload))) !== null;
+    if (bytes[0] !== 0x7b) return false;
+    // Parsing is the proof for cookie-sized payloads; a bigger one (hostile, or pasted) is only
+    // checked for its closing brace, since JSON.parse of a megabyte of "[" blocks for seconds.
+    if (payload.length > LOOK_AROUND)
+      return decodeBase64url(payload.slice(payload.length - (payload.length % 4 || 4))).at(-1) === 0x7d;
+    return JSON.parse(utf8.decode(decodeBase64url(payload))) !== null;
   } catch {
     return false;
   }
@@ -111,8 +130,10 @@ function split(cookie: string): { payload: string; timestamp: string; signature:
 }
 
 /**
- * Reads a Flask session cookie without verifying it.
- * @throws Error with a sentence naming the part at fault
+ * Reads a Flask session cookie without verifying it. Hostile cookies are refused before they cost
+ * much: compressed data stops inflating at 1 MiB, and JSON nesting over 100 levels is not parsed.
+ * @throws Error with a sentence naming the part at fault; JwtError `decompressed-too-large`,
+ *   `too-large` or `too-deep` for hostile payloads
  * @example (await decodeFlaskSession(cookie)).payload // { user_id: 42 }
  */
 export async function decodeFlaskSession(cookie: string): Promise<FlaskSession> {
@@ -120,18 +141,52 @@ export async function decodeFlaskSession(cookie: string): Promise<FlaskSession> 
   const seconds = readTimestamp(timestamp);
   let bytes = decodePart(compressed ? payload.slice(1) : payload, 'payload');
   if (compressed) bytes = await inflate(bytes);
-  let json: unknown;
+  else if (bytes.length > MAX_PAYLOAD_BYTES) {
+    throw new JwtError(
+      'too-large',
+      l10n.t(
+        'The payload is {0} bytes; Flask session payloads over {1} bytes are not decoded',
+        bytes.length,
+        MAX_PAYLOAD_BYTES,
+      ),
+    );
+  }
+  let source: string;
   try {
-    json = JSON.parse(utf8.decode(bytes));
+    source = utf8.decode(bytes);
   } catch {
     throw new Error(l10n.t('The payload (part 1) is not JSON text, so this is not a Flask session cookie'));
   }
+  // Before parsing: untagging recurses, and "[[[[…" a million deep would overflow the stack.
+  if (jsonDepth(source) > MAX_DEPTH) throw tooDeep();
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch {
+    throw new Error(l10n.t('The payload (part 1) is not JSON text, so this is not a Flask session cookie'));
+  }
+  const value = untag(json, 0);
   return {
-    payload: untag(json),
+    payload: value,
     timestamp: new Date(seconds * 1000),
     legacyTimestamp: new Date((seconds + LEGACY_EPOCH_SECONDS) * 1000),
     compressed,
+    text: shown(value),
   };
+}
+
+function tooDeep(): JwtError {
+  return new JwtError(
+    'too-deep',
+    l10n.t('The payload nests more than {0} levels deep, which no Flask session does; it was not decoded', MAX_DEPTH),
+  );
+}
+
+/** Indented JSON, cut for display. */
+function shown(value: unknown): string {
+  const full = JSON.stringify(value, null, 2) ?? String(value);
+  if (full.length <= MAX_SHOWN_CHARS) return full;
+  return `${full.slice(0, MAX_SHOWN_CHARS)}\n${l10n.t('… {0} more characters not shown', full.length - MAX_SHOWN_CHARS)}`;
 }
 
 /**
@@ -214,26 +269,28 @@ function readTimestamp(part: string): number {
 }
 
 async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  try {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    throw new Error(l10n.t('The payload starts with "." (compressed) but is not valid zlib data'));
-  }
+  const inflated = await inflateCapped(bytes, 'deflate', MAX_PAYLOAD_BYTES);
+  if (!inflated) throw new Error(l10n.t('The payload starts with "." (compressed) but is not valid zlib data'));
+  return inflated;
 }
 
-/** Flask's tagged JSON (flask/json/tag.py), made readable; a one-key object with a known tag is a tagged value. */
-function untag(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(untag);
+/**
+ * Flask's tagged JSON (flask/json/tag.py), made readable; a one-key object with a known tag is a
+ * tagged value. `depth` bounds the recursion, whatever the caller checked before.
+ */
+function untag(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw tooDeep();
+  if (Array.isArray(value)) return value.map((item) => untag(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([k, v]) => [k, untag(v)] as const);
+  const entries = Object.entries(value).map(([k, v]) => [k, untag(v, depth + 1)] as const);
   if (entries.length !== 1) return Object.fromEntries(entries);
   const [tag, inner] = entries[0]!;
   switch (tag) {
     case ' t': // tuple
     case ' m': // Markup: HTML as a string
-    case ' u': // UUID: its hex, which is what people search logs for
       return inner;
+    case ' u': // UUID: Flask stores its 32 hex digits; Python shows it as str(uuid) does
+      return uuidText(inner);
     case ' b':
       return typeof inner === 'string'
         ? bytesRepr(decodeBase64url(inner.replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!)))
@@ -250,6 +307,18 @@ function untag(value: unknown): unknown {
     default:
       return Object.fromEntries(entries);
   }
+}
+
+/**
+ * A UUID as Python's str(uuid.UUID(value)): lowercase, 8-4-4-4-12. UUID() also reads braces, a
+ * "urn:uuid:" prefix and hyphens anywhere; anything else is shown as it is.
+ */
+function uuidText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const hex = value.replace(/^urn:uuid:/i, '').replace(/[{}-]/g, '');
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) return value;
+  const h = hex.toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** Bytes as Python writes them: b'hi\x00'. */

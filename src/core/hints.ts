@@ -56,7 +56,7 @@ export function tokenHint(token: string, nowMs: number): TokenHint {
   if (nbf !== undefined && nowSeconds < nbf) {
     // nbf is ahead: less than a second ('now') or some time to come.
     const { when, duration } = relativeTimeShort(nbf, now);
-    return { text: when === 'now' ? l10n.t('valid now') : l10n.t('valid in {0}', duration), tone: 'problem' };
+    return { text: when === 'now' ? l10n.t('usable now') : l10n.t('usable in {0}', duration), tone: 'problem' };
   }
   if (exp === undefined) return { text: l10n.t('no expiry'), tone: 'ok' };
   const { when, duration } = relativeTimeShort(exp, now);

@@ -11,6 +11,7 @@ export {
   compactVerify,
   createLocalJWKSet,
   createRemoteJWKSet,
+  customFetch,
   errors,
   exportJWK,
   exportSPKI,

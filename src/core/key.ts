@@ -8,7 +8,8 @@ import type { JWK } from 'jose';
 import { decodeBase64url } from './base64url';
 import { JwtError } from './errors';
 import { loadJose } from './jose';
-import { findJsonError, isJsonObject, jsonType } from './json';
+import { isJsonObject, jsonType } from './json';
+import { classifyKeyText, findKeyBytes, findKeyText, type KeyTextClass } from './keyText';
 
 /** A key input, read but not imported yet. */
 export type KeyInput =
@@ -78,63 +79,31 @@ export function hmacBits(alg: string): number | undefined {
   return NEEDS[alg] === SECRET ? Number(alg.slice(2)) : undefined;
 }
 
-/** For a PEM label that needs converting first: what it holds and the command that converts it. */
-function conversion(label: string): string | undefined {
-  switch (label) {
-    case 'RSA PUBLIC KEY':
-      return l10n.t(
-        'This PEM ("{0}") is a PKCS#1 RSA public key; convert it to SPKI with: {1}',
-        label,
-        'openssl rsa -RSAPublicKey_in -in key.pem -pubout -out public.pem',
-      );
-    case 'RSA PRIVATE KEY':
-      return l10n.t(
-        'This PEM ("{0}") is a PKCS#1 RSA private key; convert it to PKCS#8 with: {1}',
-        label,
-        'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem',
-      );
-    case 'EC PRIVATE KEY':
-      return l10n.t(
-        'This PEM ("{0}") is a SEC1 EC private key; convert it to PKCS#8 with: {1}',
-        label,
-        'openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem',
-      );
-    case 'ENCRYPTED PRIVATE KEY':
-      return l10n.t(
-        'This PEM ("{0}") is a passphrase-protected key; decrypt it with: {1}',
-        label,
-        'openssl pkcs8 -in key.pem -out key-plain.pem',
-      );
-    case 'OPENSSH PRIVATE KEY':
-      return l10n.t(
-        'This PEM ("{0}") is an OpenSSH key; convert a copy to PKCS#8 with: {1}',
-        label,
-        'ssh-keygen -p -m PKCS8 -f copy-of-key',
-      );
-    default:
-      return undefined;
-  }
-}
+/** What the caller says a key text is; undefined lets the text say. */
+export type KeyType = 'secret' | 'public';
 
 /**
- * Reads a key input without importing it. A string is a PEM when a line starts with "-----BEGIN "
- * (the first block is used, so `openssl x509 -text` output and chains work); a JWK or JWKS when
- * it is a JSON object with "kty" or a "keys" array; otherwise a shared secret, taken as its exact
- * UTF-8 bytes (whitespace included). An oct JWK also becomes a secret.
+ * Reads a key input without importing it. A string is read by {@link findKeyText}: a PEM block
+ * anywhere in it (the first one, so chains and `openssl x509 -text` output work), base64, hex or
+ * raw DER of a key structure, an OpenSSH public key, or a JWK or JWKS however it is wrapped;
+ * otherwise it is a shared secret, taken as its exact UTF-8 bytes (whitespace included). An oct
+ * JWK also becomes a secret. Text holding public-key material never becomes a secret, except that
+ * with `keyType: 'secret'` material only found inside other text is taken as the secret it was
+ * said to be. Bytes (Uint8Array) are a key when they are DER or the text of one, else a secret.
  *
  * @throws {JwtError} `key-format`
  */
-export function readKey(key: unknown): KeyInput {
-  if (typeof key === 'string') {
-    const text = key.trim();
-    const pem = text.search(/^-----BEGIN /m);
-    if (pem !== -1) return readPem(text.slice(pem));
-    if (text.startsWith('{')) {
-      const parsed = parseKeyJson(text);
-      if (isJsonObject(parsed) && (typeof parsed.kty === 'string' || Array.isArray(parsed.keys)))
-        return readKeyObject(parsed);
+export function readKey(key: unknown, keyType?: KeyType): KeyInput {
+  if (key instanceof Uint8Array || typeof key === 'string') {
+    const found = typeof key === 'string' ? findKeyText(key) : findKeyBytes(key);
+    if (found.class.kind === 'secret' || (keyType === 'secret' && !found.class.certain)) {
+      if (keyType === 'public') throw notPublic();
+      return { type: 'secret', bytes: typeof key === 'string' ? new TextEncoder().encode(key) : key };
     }
-    return { type: 'secret', bytes: new TextEncoder().encode(key) };
+    if (found.problem) throw found.problem;
+    if (found.pem) return { type: 'pem', ...found.pem };
+    if (found.jwk) return { type: 'jwk', jwk: found.jwk };
+    return readKeyObject(found.json!);
   }
   if (isJsonObject(key)) return readKeyObject(key);
   throw new JwtError(
@@ -143,25 +112,60 @@ export function readKey(key: unknown): KeyInput {
   );
 }
 
-/** Parsed JSON, or undefined for text that is not JSON and does not look like a JWK either. */
-function parseKeyJson(text: string): unknown {
+function notPublic(): JwtError {
+  return new JwtError(
+    'key-format',
+    l10n.t(
+      'The key was given as a public key, but it is not one in any form this tool reads (PEM, base64 or hex DER, OpenSSH, JWK or JWKS)',
+    ),
+  );
+}
+
+/**
+ * What a key input is, for the key-confusion check: the class of a text, or of a JWK/JWKS object.
+ * Undefined for inputs readKey refuses anyway.
+ */
+export function classifyKey(key: unknown): KeyTextClass | undefined {
+  if (typeof key === 'string') return classifyKeyText(key);
+  if (key instanceof Uint8Array) return findKeyBytes(key).class;
+  if (!isJsonObject(key)) return undefined;
   try {
-    return JSON.parse(text);
+    return classifyKeyText(JSON.stringify(key));
   } catch {
-    if (!/"(?:kty|keys)"/.test(text)) return undefined;
-    // Position only: the reason would quote a character of the key.
-    const error = findJsonError(text);
-    throw new JwtError(
-      'key-format',
-      error
-        ? l10n.t(
-            'The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks at line {0}, column {1}',
-            error.line,
-            error.column,
-          )
-        : l10n.t('The key looks like a JWK or JWKS but is not valid JSON: the syntax breaks'),
-    );
+    return undefined; // not JSON (a cycle, a bigint): readKey refuses it
   }
+}
+
+/**
+ * The refusal when `alg` is an HMAC algorithm and the key holds public-key material: an HS* token
+ * checked with a public key as its secret is the RS256→HS256 key-confusion forgery, since anyone
+ * who has the public key can compute that HMAC. Undefined when there is no such conflict.
+ */
+export function keyConfusion(
+  key: unknown,
+  alg: string,
+  purpose: 'verify' | 'sign',
+  keyType?: KeyType,
+): JwtError | undefined {
+  if (hmacBits(alg) === undefined) return undefined;
+  const found = classifyKey(key);
+  const material = keyType === 'public' || (!!found?.keyMaterial && (keyType !== 'secret' || found.certain));
+  if (!material) return undefined;
+  const what = found?.keyMaterial ? found.description : l10n.t('a public key (as you said)');
+  return new JwtError(
+    'key-confusion',
+    purpose === 'verify'
+      ? l10n.t(
+          'This is {0}, but the token says {1}: verifying an HMAC token with a public key is the key-confusion forgery (RS256→HS256): anyone who has the public key can make such a token. The token is not trusted.',
+          what,
+          alg,
+        )
+      : l10n.t(
+          'This is {0}; signing with {1} would use it as an HMAC secret, the key-confusion forgery (RS256→HS256): anyone who has the public key could make the same token. Pick the algorithm that fits the key, or use a real shared secret.',
+          what,
+          alg,
+        ),
+  );
 }
 
 function readKeyObject(key: Record<string, unknown>): KeyInput {
@@ -194,58 +198,6 @@ function readKeyObject(key: Record<string, unknown>): KeyInput {
         l10n.t('JWK key type {0} is not supported; supported are oct, RSA, EC and OKP', JSON.stringify(jwk.kty)),
       );
   }
-}
-
-function readPem(text: string): KeyInput {
-  const label = /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
-  if (!label)
-    throw new JwtError(
-      'key-format',
-      l10n.t('Malformed PEM: the first line should look like "-----BEGIN PUBLIC KEY-----"'),
-    );
-  const convert = conversion(label);
-  if (convert) throw new JwtError('key-format', convert);
-  if (label !== 'PUBLIC KEY' && label !== 'CERTIFICATE' && label !== 'PRIVATE KEY') {
-    throw new JwtError(
-      'key-format',
-      l10n.t('PEM "{0}" is not a supported key format; use PUBLIC KEY, CERTIFICATE or PRIVATE KEY', label),
-    );
-  }
-  const begin = `-----BEGIN ${label}-----`;
-  const end = text.indexOf(`-----END ${label}-----`);
-  if (end === -1)
-    throw new JwtError(
-      'key-format',
-      l10n.t('Malformed PEM: there is no "-----END {0}-----" line (was it cut short?)', label),
-    );
-  const body = text.slice(begin.length, end).replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-    throw new JwtError('key-format', l10n.t('Malformed PEM: the text between the BEGIN and END lines is not base64'));
-  }
-  const der = decodeBase64url(body.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
-  if (!isCompleteDer(der)) {
-    throw new JwtError(
-      'key-format',
-      l10n.t('Malformed PEM: the key data is incomplete or damaged (was part of it lost when copying?)'),
-    );
-  }
-  // jose wants the block alone, from its BEGIN line: drop anything around it, such as further certificates of a chain.
-  return { type: 'pem', label, pem: `${begin}\n${body}\n-----END ${label}-----` };
-}
-
-/** True when the DER is one SEQUENCE whose encoded length matches the bytes present. */
-function isCompleteDer(der: Uint8Array): boolean {
-  if (der[0] !== 0x30 || der.length < 2) return false;
-  let length = der[1]!;
-  let offset = 2;
-  if (length & 0x80) {
-    const size = length & 0x7f;
-    if (size < 1 || size > 4 || der.length < offset + size) return false;
-    length = 0;
-    for (let i = 0; i < size; i++) length = length * 256 + der[offset + i]!;
-    offset += size;
-  }
-  return offset + length === der.length;
 }
 
 /** One algorithm per key family; importing under each in turn reveals the key's type. */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { JWK } from 'jose';
 import { loadJose } from './jose';
 import { isJsonObject } from './json';
-import { chosenFor, describeKey, keyProblem, pemToJwk, publicJwk, readKey, signedWith } from './key';
+import { chosenFor, describeKey, keyProblem, pemToJwk, publicJwk, readKey, signedWith, type KeyType } from './key';
 
 /** What can be said about a key without showing it, plus its normalized form for storing. */
 export interface KeyFacts {
@@ -43,14 +43,16 @@ export function keyDescription(facts: Pick<KeyFacts, 'type' | 'crv' | 'private' 
 }
 
 /**
- * Reads any key the core accepts (secret, PEM, JWK, JWKS) into KeyFacts.
+ * Reads any key the core accepts (secret, PEM, JWK, JWKS, base64 DER, OpenSSH…) into KeyFacts. Text
+ * holding public-key material is described as that key, never as a shared secret (see readKey;
+ * `keyType` is what the user said the text is, when asked).
  *
  * @throws {JwtError} `key-format` for input readKey or pemToJwk cannot read
  * @example
  * (await readKeyFacts(pkcs8Pem)).description // "an EC P-256 private key"
  */
-export async function readKeyFacts(key: string | object): Promise<KeyFacts> {
-  const input = readKey(key);
+export async function readKeyFacts(key: string | object, keyType?: KeyType): Promise<KeyFacts> {
+  const input = readKey(key, keyType);
   const { base64url, calculateJwkThumbprint } = await loadJose();
   if (input.type === 'secret') {
     const kid = octKid(key);

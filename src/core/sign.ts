@@ -3,7 +3,17 @@ import type { JWK } from 'jose';
 import { JwtError } from './errors';
 import { loadJose } from './jose';
 import { describeJsonError, findJsonError, isJsonObject, jsonType } from './json';
-import { chosenFor, hmacBits, keyNeed, keyProblem, pemToJwk, readKey, type KeyInput } from './key';
+import {
+  chosenFor,
+  hmacBits,
+  keyConfusion,
+  keyNeed,
+  keyProblem,
+  pemToJwk,
+  readKey,
+  type KeyInput,
+  type KeyType,
+} from './key';
 
 /**
  * The algorithms a user can pick to sign with, in menu order. signPayload (and verifyToken) also
@@ -31,6 +41,8 @@ export interface SignOptions {
   key: string | object;
   /** Extra protected header parameters; `typ: "JWT"` is the default, and `alg` must agree with `options.alg` if given. */
   header?: object;
+  /** What the key text is, when the caller knows; as for verifyToken, public-key material is never an HMAC secret. */
+  keyType?: KeyType;
 }
 
 /**
@@ -39,7 +51,7 @@ export interface SignOptions {
  *
  * @throws {JwtError} `alg-none`, `unsupported-alg`, `payload-json` (with line and column),
  * `payload-not-object`, `header-not-object`, `header-alg`, `key-format`, `key-public`,
- * `key-alg-mismatch`, `key-unusable`
+ * `key-alg-mismatch`, `key-confusion` (HS* with public-key material), `key-unusable`
  * @example
  * await signPayload({ sub: 'alice' }, { alg: 'HS256', key: secret }) // "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…"
  */
@@ -67,7 +79,9 @@ export async function signPayload(payload: object | string, options: SignOptions
       ),
     );
   }
-  const signingKey = await privateKey(readKey(key), alg);
+  const confusion = keyConfusion(key, alg, 'sign', options.keyType);
+  if (confusion) throw confusion;
+  const signingKey = await privateKey(readKey(key, options.keyType), alg);
   const { CompactSign } = await loadJose();
   try {
     return await new CompactSign(new TextEncoder().encode(claims))

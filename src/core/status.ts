@@ -9,12 +9,30 @@ export interface StatusLabel {
   tone: 'ok' | 'bad' | 'neutral';
 }
 
+/** What a signature check said: verified, failed, or not done (no key, could not be checked). */
+export type SignatureVerdict = 'verified' | 'invalid' | 'unchecked';
+
 /**
- * Says whether a decoded token can be used now, e.g. "Valid · expires in 2 hours" or
- * "Expired 3 days ago". Unsecured tokens are flagged first: their claims prove nothing.
+ * The signature fact statusLabel takes: a verdict, or a verifyToken result (`valid: false` there
+ * means the check failed; a check that could not run at all is better passed as 'unchecked').
  */
-export function statusLabel(decoded: DecodedToken): StatusLabel {
+export type SignatureCheck = SignatureVerdict | { valid: boolean };
+
+/**
+ * Says whether a decoded token can be used now, from two separate facts: what its times say, and
+ * whether its signature was verified. Only a verified signature earns "verified", the pass icon and
+ * the 'ok' tone: the times of an unchecked token are claims anyone could have written, e.g.
+ * "Not expired (expires in 2 hours) · signature not checked" (neutral), "Signature verified ·
+ * expires in 2 hours" (ok), "Signature invalid · expires in 2 hours" (bad), "Expired 3 days ago"
+ * (bad). Unsecured tokens are flagged first: their claims prove nothing.
+ *
+ * @example statusLabel(decodeToken(token)) // { icon: 'circle-large-outline', text: 'Not expired (expires in 2 hours) · signature not checked', tone: 'neutral' }
+ * @example statusLabel(decoded, await verifyToken(token, key)) // { icon: 'pass', text: 'Signature verified · expires in 2 hours', tone: 'ok' }
+ */
+export function statusLabel(decoded: DecodedToken, signature: SignatureCheck = 'unchecked'): StatusLabel {
   const { exp, nbf } = decoded.times;
+  const verdict: SignatureVerdict =
+    typeof signature === 'string' ? signature : signature.valid ? 'verified' : 'invalid';
   if (decoded.kind === 'unsecured')
     return { icon: 'unlock', text: l10n.t('Unsigned (alg none): anyone can forge it'), tone: 'bad' };
   switch (decoded.status) {
@@ -30,13 +48,45 @@ export function statusLabel(decoded: DecodedToken): StatusLabel {
         tone: 'bad',
       };
     case 'no-expiry':
-      return { icon: 'circle-large-outline', text: l10n.t('No expiry (no exp claim)'), tone: 'neutral' };
+      switch (verdict) {
+        case 'verified':
+          return { icon: 'pass', text: l10n.t('Signature verified · no expiry (no exp claim)'), tone: 'neutral' };
+        case 'invalid':
+          return { icon: 'error', text: l10n.t('Signature invalid · no expiry (no exp claim)'), tone: 'bad' };
+        default:
+          return {
+            icon: 'circle-large-outline',
+            text: l10n.t('No expiry (no exp claim) · signature not checked'),
+            tone: 'neutral',
+          };
+      }
     case 'valid':
-      return {
-        icon: 'pass',
-        text: exp ? l10n.t('Valid · expires {0}', exp.relative) : l10n.t('Valid · expires'),
-        tone: 'ok',
-      };
+      switch (verdict) {
+        case 'verified':
+          return {
+            icon: 'pass',
+            text: exp
+              ? l10n.t('Signature verified · expires {0}', exp.relative)
+              : l10n.t('Signature verified · not expired'),
+            tone: 'ok',
+          };
+        case 'invalid':
+          return {
+            icon: 'error',
+            text: exp
+              ? l10n.t('Signature invalid · expires {0}', exp.relative)
+              : l10n.t('Signature invalid · not expired'),
+            tone: 'bad',
+          };
+        default:
+          return {
+            icon: 'circle-large-outline',
+            text: exp
+              ? l10n.t('Not expired (expires {0}) · signature not checked', exp.relative)
+              : l10n.t('Not expired · signature not checked'),
+            tone: 'neutral',
+          };
+      }
   }
 }
 

@@ -3,7 +3,18 @@ import type { JWK } from 'jose';
 import { decodeToken } from './decode';
 import { JwtError } from './errors';
 import { loadJose, type Jose } from './jose';
-import { describeKey, keyNeed, keyProblem, pemToJwk, publicJwk, readKey, signedWith, type KeyInput } from './key';
+import {
+  describeKey,
+  keyConfusion,
+  keyNeed,
+  keyProblem,
+  pemToJwk,
+  publicJwk,
+  readKey,
+  signedWith,
+  type KeyInput,
+  type KeyType,
+} from './key';
 import type { VerifyResult } from './types';
 
 export interface VerifyOptions {
@@ -12,6 +23,12 @@ export interface VerifyOptions {
    * only, so the time never changes the result. Use decodeToken's `status` for exp and nbf.
    */
   now?: Date;
+  /**
+   * What the key text is, when the caller knows (e.g. asked the user; see classifyKeyText):
+   * 'secret' takes text that merely contains something key-like as a shared secret, 'public'
+   * requires a public key. Unambiguous public-key material never verifies an HS* token either way.
+   */
+  keyType?: KeyType;
 }
 
 /** Header extensions jose understands; any other name in crit makes the token unverifiable. */
@@ -21,10 +38,12 @@ const LISTED_KEYS = 10;
 /**
  * Checks a compact JWS's signature (not its times: an expired token with the right key is valid).
  * `key` is a shared secret, a PEM (SPKI public key, X.509 certificate, or PKCS#8 private key, of
- * which the public half is used), or a JWK or JWKS as an object or JSON text. A string is a PEM if
- * one of its lines starts with "-----BEGIN ", a JWK/JWKS if it is a JSON object with "kty" or a
- * "keys" array, and otherwise a secret taken byte for byte. A JWKS picks its key by the token's kid
- * and alg; when several fit, each is tried.
+ * which the public half is used), or a JWK or JWKS as an object or JSON text. A string is read
+ * by readKey: public-key material in any common wrapping (PEM anywhere in the text, base64 or hex
+ * DER, OpenSSH, JWK or JWKS also inside a string literal) is that key, anything else a secret taken
+ * byte for byte. Public-key material never serves as an HMAC secret: an HS* token with such a key
+ * fails with code `key-confusion` (the RS256→HS256 forgery). A JWKS picks its key by the token's
+ * kid and alg; when several fit, each is tried.
  *
  * Never rejects: a bad token, key or signature gives `valid: false` with a sentence in `error`
  * that names no key material.
@@ -57,7 +76,9 @@ export async function verifyToken(
         ),
       );
     }
-    const input = readKey(key);
+    const confusion = keyConfusion(key, alg, 'verify', options.keyType);
+    if (confusion) throw confusion;
+    const input = readKey(key, options.keyType);
     const compact = token.trim();
     const jose = await loadJose();
     if (input.type === 'jwks') await verifyWithJwks(jose, compact, input.keys, alg, header.kid);

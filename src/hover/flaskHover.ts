@@ -37,7 +37,7 @@ export async function flaskSessionHover(
         : vscode.l10n.t('Signed {0} ({1}): within its {2} lifetime', when, ago, limit),
     );
     md.appendMarkdown('\n\n');
-    appendFenced(md, JSON.stringify(session.payload, null, 2), 'json');
+    appendFenced(md, session.text, 'json'); // cut by the core: a hostile cookie can hold a megabyte
     md.appendMarkdown('\n');
     md.appendText(
       vscode.l10n.t(

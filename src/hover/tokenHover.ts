@@ -67,7 +67,11 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
     md.appendMarkdown('\n\n');
     if (header) appendFenced(md, JSON.stringify(header, null, 2), 'json');
   } else {
-    const status = statusLabel(decoded);
+    // The status line calls the token verified only when the signature check above says so.
+    const status = statusLabel(
+      decoded,
+      verification?.verdict === 'valid' ? 'verified' : verification?.verdict === 'invalid' ? 'invalid' : 'unchecked',
+    );
     md.appendMarkdown(`$(${status.icon}) **`);
     md.appendText(status.text);
     md.appendMarkdown('**\n\n');

@@ -17,7 +17,10 @@ export async function verifyWithIssuerCommand(arg?: unknown): Promise<IssuerVeri
     () => verifyWithIssuer(picked.token, { cache }),
   );
   if (result.valid) {
-    const [issuer, alg, jwksUri] = [String(result.issuer), String(result.alg), String(result.jwksUri)];
+    // A look-alike (non-ASCII) issuer also shows the host actually contacted, in punycode.
+    const named = String(result.issuer);
+    const issuer = result.host && !named.includes(result.host) ? `${named} (${result.host})` : named;
+    const [alg, jwksUri] = [String(result.alg), String(result.jwksUri)];
     void vscode.window.showInformationMessage(
       result.kid === undefined
         ? vscode.l10n.t("Signature verified with {0}'s key ({1}), from {2}.", issuer, alg, jwksUri)

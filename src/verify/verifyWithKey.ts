@@ -46,7 +46,8 @@ export async function verifyWithKey(
  */
 function verdictOf(result: VerifyResult): Verdict {
   if (result.valid) return 'valid';
-  return result.code === 'signature-invalid' ? 'invalid' : 'cannot-verify';
+  // Key confusion is not a key problem: an HS* token checked with a public key is a forgery, not to be trusted.
+  return result.code === 'signature-invalid' || result.code === 'key-confusion' ? 'invalid' : 'cannot-verify';
 }
 
 /** One line for a notification or hover: "Signature valid (HS256, key "prod")". */

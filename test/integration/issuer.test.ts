@@ -29,6 +29,7 @@ describe("verify with the issuer's keys", () => {
       alg: 'ES256',
       kid: 'key-1',
       issuer: server.issuer,
+      host: new URL(server.issuer).host,
       jwksUri: `${server.issuer}/jwks`,
     });
     assert.equal((await run(await server.sign({ name: 'Again' })))?.valid, true);

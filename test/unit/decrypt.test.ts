@@ -191,3 +191,23 @@ describe('decodePlaintext', () => {
     assert.equal(decodePlaintext('plain text', { alg: 'dir', enc: 'A256GCM' }).payload, 'plain text');
   });
 });
+
+describe('decryptToken with "zip": "DEF"', () => {
+  it('inflates a compressed plaintext, and stops a DEFLATE bomb at 1 MiB with a specific error', async () => {
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    const small = await encrypt(JSON.stringify(CLAIMS), 'dir', 'A256GCM', key, { zip: 'DEF' });
+    assert.deepEqual(
+      JSON.parse((await decryptToken(small, { kty: 'oct', k: base64url.encode(key) })).plaintext),
+      CLAIMS,
+    );
+    const bomb = await encrypt('['.repeat(20_000_000), 'dir', 'A256GCM', key, { zip: 'DEF' });
+    assert.ok(bomb.length < 100_000, `the bomb is ${bomb.length} characters`);
+    const started = Date.now();
+    await assertRejectsJwtError(
+      () => decryptToken(bomb, { kty: 'oct', k: base64url.encode(key) }),
+      'decompressed-too-large',
+      /expands to more than 1048576 bytes/,
+    );
+    assert.ok(Date.now() - started < 2000);
+  });
+});

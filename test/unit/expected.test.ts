@@ -34,7 +34,7 @@ describe('checkExpectedClaims', () => {
     );
     assert.deepEqual(checkExpectedClaims(claims, { clockTolerance: 60 }, now), [
       { claim: 'exp', ok: true, message: 'not expired (allowing 60 s of clock skew)' },
-      { claim: 'nbf', ok: true, message: 'already valid (allowing 60 s of clock skew)' },
+      { claim: 'nbf', ok: true, message: 'already usable (allowing 60 s of clock skew)' },
     ]);
   });
 });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { JwtError } from '../../src/core/errors';
 import { decodeFlaskSession, findSessionCookies, flaskSessionAt, verifyFlaskSession } from '../../src/core/flask';
 import { findTokens } from '../../src/core/scan';
 
@@ -68,10 +69,94 @@ describe('Flask session cookies', () => {
         t: [1, 'two'],
         b: "b'\\x00hi\\xff'",
         d: '2026-01-02T03:04:05.000Z',
-        u: '12345678123456781234567812345678',
+        u: '12345678-1234-5678-1234-567812345678', // Flask stores the 32 hex digits; Python shows str(uuid)
         m: '<b>x</b>',
         di: { ' t': 'not a tuple' },
         nested: [{ x: [1] }],
+      });
+    });
+
+    it('shows tagged UUIDs as Python does, however UUID() would have read them', async () => {
+      const uuid = 'a8098c1a-f86e-11da-bd1a-00112444be1e';
+      for (const stored of [
+        'a8098c1af86e11dabd1a00112444be1e',
+        'A8098C1AF86E11DABD1A00112444BE1E',
+        uuid,
+        `{${uuid}}`,
+        `urn:uuid:${uuid}`,
+      ]) {
+        const cookie = sign(JSON.stringify({ id: { ' u': stored }, ids: [{ ' u': stored }] }), 'k', 1767225600);
+        assert.deepEqual((await decodeFlaskSession(cookie)).payload, { id: uuid, ids: [uuid] }, stored);
+      }
+      const odd = sign(JSON.stringify({ id: { ' u': 'not-a-uuid' } }), 'k', 1767225600);
+      assert.deepEqual((await decodeFlaskSession(odd)).payload, { id: 'not-a-uuid' });
+    });
+
+    describe('hostile cookies', () => {
+      /** Asserts that decoding fails with `code`, quickly and without overflowing the stack. */
+      async function assertRefused(cookie: string, code: string, message: RegExp): Promise<void> {
+        const started = Date.now();
+        const error = await decodeFlaskSession(cookie).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        assert.ok(error instanceof JwtError, `expected a JwtError, got ${String(error)}`);
+        assert.equal(error.code, code);
+        assert.match(error.message, message);
+        assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+      }
+
+      it('stops inflating a zlib bomb at 1 MiB (13 KB of cookie that would be 9.5 MB of "[")', async () => {
+        const cookie = sign('['.repeat(9_500_000), 'k', 1767225600, { compress: true });
+        assert.ok(cookie.length < 20_000, `the bomb is ${cookie.length} characters`);
+        await assertRefused(cookie, 'decompressed-too-large', /expands to more than 1048576 bytes/);
+        // Tens of megabytes of whitespace after a valid object.
+        await assertRefused(
+          sign(`{}${' '.repeat(30_000_000)}`, 'k', 1767225600, { compress: true }),
+          'decompressed-too-large',
+          /1048576/,
+        );
+      });
+
+      it('refuses deep nesting under the size cap, compressed or not, before parsing it', async () => {
+        for (const compress of [true, false]) {
+          await assertRefused(
+            sign(`${'['.repeat(300_000)}${']'.repeat(300_000)}`, 'k', 1767225600, { compress }),
+            'too-deep',
+            /more than 100 levels/,
+          );
+          await assertRefused(
+            sign('['.repeat(500_000), 'k', 1767225600, { compress }),
+            'too-deep',
+            /more than 100 levels/,
+          );
+          // Tagged values nest too: a tuple in a tuple in a tuple…
+          await assertRefused(
+            sign(`${'{" t":['.repeat(5000)}1${']}'.repeat(5000)}`, 'k', 1767225600, { compress }),
+            'too-deep',
+            /more than 100 levels/,
+          );
+        }
+      });
+
+      it('finds a huge uncompressed cookie without parsing it (the scanner runs on every edit)', () => {
+        for (const tail of ['', 'ab']) {
+          const cookie = sign(`{"a":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}${tail}`, 'k', 1767225600);
+          const started = Date.now();
+          const found = findSessionCookies(`session=${cookie}; Path=/`);
+          assert.ok(Date.now() - started < 300, `took ${Date.now() - started} ms`);
+          assert.equal(found.length, tail === '' ? 1 : 0, JSON.stringify(tail));
+        }
+      });
+
+      it('decodes a large but shallow payload, and cuts what a hover shows', async () => {
+        const items = Array.from({ length: 20_000 }, (_, i) => `item-${i}`);
+        const session = await decodeFlaskSession(sign(JSON.stringify({ items }), 'k', 1767225600, { compress: true }));
+        assert.equal((session.payload as { items: string[] }).items.length, 20_000);
+        assert.ok(session.text.length < 21_000, `the text is ${session.text.length} characters`);
+        assert.match(session.text, /… \d+ more characters not shown$/);
+        const small = await decodeFlaskSession(FLASK.small);
+        assert.equal(small.text, JSON.stringify({ user_id: 42, name: 'Ada' }, null, 2));
       });
     });
 

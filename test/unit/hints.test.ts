@@ -14,7 +14,12 @@ describe('tokenHint', () => {
     ['an expired token', withTimes({ exp: nowSeconds - 3 * 86400 - 5 }), 'expired 3 d ago', 'problem'],
     ['a token that expired this second', withTimes({ exp: nowSeconds }), 'expired just now', 'problem'],
     ['a token without exp', withTimes({ iat: nowSeconds }), 'no expiry', 'ok'],
-    ['a token not valid yet', withTimes({ nbf: nowSeconds + 90, exp: nowSeconds + 3600 }), 'valid in 1 min', 'problem'],
+    [
+      'a token not valid yet',
+      withTimes({ nbf: nowSeconds + 90, exp: nowSeconds + 3600 }),
+      'usable in 1 min',
+      'problem',
+    ],
     ['an unsecured token', unsecured({ exp: nowSeconds + 60 }), 'unsigned', 'problem'],
     ['an encrypted token', jwe(), 'encrypted', 'ok'],
     ['a token whose payload does not decode', `${b64(HS256)}.e30xx.c2ln`, 'malformed token', 'problem'],
@@ -40,7 +45,7 @@ describe('nextHintChange', () => {
     }
   });
 
-  it('turns "valid in …" into "expires in …" when nbf passes', () => {
+  it('turns "usable in …" into "expires in …" when nbf passes', () => {
     const token = withTimes({ nbf: nowSeconds + 30, exp: nowSeconds + 7200 });
     const at = nextHintChange(token, NOW + 29_500)!;
     assert.equal(at, (nowSeconds + 30) * 1000);

@@ -158,10 +158,11 @@ describe('signPayload', function () {
         'key-alg-mismatch',
         'The key is a shared secret but you chose RS256, which needs an RSA key',
       );
+      // A key pair's material is never an HMAC secret: that is the key-confusion forgery.
       await assertRejectsJwtError(
         async () => sign('HS256', (await keysFor('EdDSA')).pkcs8),
-        'key-alg-mismatch',
-        /is an Ed25519 key but you chose HS256, which needs a shared secret/,
+        'key-confusion',
+        /^This is an Ed25519 private key \(PEM\); signing with HS256 would use it as an HMAC secret, the key-confusion forgery/,
       );
     });
 
