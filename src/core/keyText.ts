@@ -86,6 +86,7 @@ export function findKeyText(raw: string): FoundKey {
     findPem(plain) ??
     findOpenSsh(plain) ??
     findJson(text, plain) ??
+    findXmlRsa(plain) ??
     wholeEncoded(plain) ??
     rawDer(raw) ??
     urlEncoded(text) ??
@@ -528,6 +529,18 @@ function findJson(text: string, plain: string): FoundKey | undefined {
   };
 }
 
+/** .NET's XML form of an RSA key: <RSAKeyValue><Modulus>…</Modulus><Exponent>…</Exponent>…</RSAKeyValue>. */
+function findXmlRsa(text: string): FoundKey | undefined {
+  if (!/<RSAKeyValue>/i.test(text)) return undefined;
+  const member = (name: string): string | undefined =>
+    new RegExp(`<${name}>\\s*([A-Za-z0-9+/=\\s]+?)\\s*</${name}>`, 'i').exec(text)?.[1]!.replace(/\s+/g, '').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const [n, e] = [member('Modulus'), member('Exponent')];
+  const found: FoundKey = { class: classOf(member('D') ? 'private-key' : 'public-key', 'text', 'RSAKeyValue', true, true, 'RSA') };
+  if (!n || !e) return { ...found, problem: new JwtError('key-format', l10n.t('The RSAKeyValue XML has no Modulus and Exponent')) };
+  if (member('D')) return { ...found, problem: new JwtError('key-format', l10n.t('The RSAKeyValue XML holds a private key; give its public half or a PKCS#8 PEM')) };
+  return { ...found, jwk: { kty: 'RSA', n, e } };
+}
+
 /** The whole text as base64 (line breaks and quotes allowed) or hex of a key structure. */
 function wholeEncoded(text: string): FoundKey | undefined {
   const compact = text.replace(/^(["'`])([\s\S]*)\1$/, '$2').replace(/\s+/g, '');
@@ -571,7 +584,7 @@ function rawDer(text: string): FoundKey | undefined {
 }
 
 /** What may surround a key and still leave no doubt: a name, an `=` or `:`, quotes and brackets. */
-const WRAPPER = /^[\s"'`=:,;{}()[\]]*(?:[A-Za-z_][\w.-]*[\s"'`=:,;{}()[\]]*)?$/;
+const WRAPPER = /^[\s"'`=:,;{}()[\]<>/]*(?:[A-Za-z_][\w.-]*[\s"'`=:,;{}()[\]<>/]*)?$/;
 
 /**
  * Base64 of a key structure among other text ("PUBLIC_KEY=MIIB…", a YAML value over several

@@ -214,6 +214,16 @@ describe('key confusion (public-key material as an HMAC secret)', function () {
     await assertConfusion(dump!, 'openssl -text dump');
   });
 
+  it(".NET's RSAKeyValue XML and base64 in XML are keys too; the XML key verifies RS256", async () => {
+    const std = (b64url: string) => b64(base64url.decode(b64url));
+    const xml = `<RSAKeyValue>\n  <Modulus>${std(rsaJwk.n!)}</Modulus>\n  <Exponent>${std(rsaJwk.e!)}</Exponent>\n</RSAKeyValue>`;
+    await assertConfusion(xml, 'RSAKeyValue XML');
+    await assertConfusion(`<PublicKey>${bodyOf(spki)}</PublicKey>`, 'base64 SPKI in an XML element');
+    assert.equal(classifyKeyText(`<PublicKey>${bodyOf(spki)}</PublicKey>`).certain, true);
+    const token = await signPayload(PAYLOAD, { alg: 'RS256', key: (await keysFor('RS256')).privateJwk });
+    assert.deepEqual(await verifyToken(token, xml), { valid: true, alg: 'RS256' });
+  });
+
   it('refuses HS384 and HS512 too, and private keys as HMAC secrets', async () => {
     await assertConfusion(spki, 'PEM for HS384', 'HS384');
     await assertConfusion(spki, 'PEM for HS512', 'HS512');
