@@ -4,7 +4,15 @@
  * Key material travels only panel → host (pasted text, to be used once); nothing the host sends
  * ever holds any: saved keys appear as names and facts (type, thumbprint).
  */
-import type { ClaimCheck, DecodedToken, ExpectedClaims, KeyFacts, TokenInspection, VerifyResult } from './core';
+import type {
+  ClaimCheck,
+  DecodedToken,
+  ExpectedClaims,
+  KeyFacts,
+  KeyType,
+  TokenInspection,
+  VerifyResult,
+} from './core';
 
 /** The panel's webview type (contributes it to activation and to the serializer that revives it). */
 export const PANEL_VIEW_TYPE = 'jwt.panel';
@@ -30,7 +38,7 @@ export interface SavedKey extends Omit<KeyFacts, 'material'> {
 export type KeyChoice =
   | { kind: 'saved'; name: string }
   /** A secret, PEM, certificate, JWK or JWKS typed or pasted in; used once, never stored or sent back. */
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; keyType?: KeyType }
   /** A file's URI string, or a path: absolute or relative to the workspace folder. */
   | { kind: 'file'; path: string };
 
@@ -54,12 +62,12 @@ export type WriteBack = { enabled: true; where: string } | { enabled: false; rea
  * What a request or a reply is about: the token shown when the panel asked. A reply for a token no
  * longer shown is dropped on both sides, so a verdict or a re-signed token never lands on another one.
  */
-export interface About {
+interface About {
   about: string;
 }
 
 /** An action the panel asked for that failed; `message` says why in a sentence. */
-export type FailedAction = 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey';
+type FailedAction = 'verify' | 'sign' | 'decrypt' | 'writeBack' | 'saveKey';
 
 export type HostToPanel =
   /** Show a token and where it came from. */

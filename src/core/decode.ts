@@ -3,10 +3,11 @@ import { decodeBase64url } from './base64url';
 import { formatDuration, formatRelative, formatTimeClaim } from './claims';
 import { JwtError, quoteChar } from './errors';
 import { describeJsonError, isJsonObject, jsonDepth, jsonType } from './json';
-import type { DecodedToken, TimeClaim, TokenKind, TokenStatus } from './types';
+import type { DecodedToken, SegmentName, TimeClaim, TokenKind, TokenStatus } from './types';
+
+export type { SegmentName } from './types';
 
 /** The parts of a compact token, in order: JWS (RFC 7515) then JWE (RFC 7516). */
-export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
 
 /** One dot-separated part of a token; `start`/`end` are offsets into the string given, `end` exclusive. */
 export interface TokenSegment {

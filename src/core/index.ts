@@ -17,7 +17,7 @@ export type { KeyType } from './key';
 export { signPayload, signingWarnings, SIGNING_ALGORITHMS } from './sign';
 export type { SignOptions } from './sign';
 export { JwtError } from './errors';
-export type { JwtErrorCode } from './errors';
+export type { JwtErrorCode } from './types';
 export { inspectToken } from './inspect';
 export type { TokenInspection, TokenPart } from './inspect';
 export { statusLabel, utcText } from './status';

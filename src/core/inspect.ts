@@ -1,4 +1,5 @@
-import { decodeHeaderObject, decodeToken, splitToken, type SegmentName, type SplitToken } from './decode';
+import { decodeHeaderObject, decodeToken, splitToken, type SplitToken } from './decode';
+import type { SegmentName } from './types';
 import { JwtError } from './errors';
 import { innerToken } from './nested';
 import type { DecodedToken } from './types';

@@ -44,7 +44,7 @@ export class IssuerCache {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 /** Discovery documents and key sets are a few kilobytes; a bigger answer is not read further. */
-export const MAX_ISSUER_RESPONSE_BYTES = 1024 * 1024;
+const MAX_ISSUER_RESPONSE_BYTES = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**

@@ -12,6 +12,7 @@ export interface JsonSyntaxError {
 
 // Sticky scanners for findJsonError: a run of ordinary string characters (one character class, so
 // fast on long strings), an escape sequence, and a number or literal.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not hold raw control characters, so a run stops at one
 const PLAIN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 const SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])|true\b|false\b|null\b/y;

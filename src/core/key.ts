@@ -125,7 +125,7 @@ function notPublic(): JwtError {
  * What a key input is, for the key-confusion check: the class of a text, or of a JWK/JWKS object.
  * Undefined for inputs readKey refuses anyway.
  */
-export function classifyKey(key: unknown): KeyTextClass | undefined {
+function classifyKey(key: unknown): KeyTextClass | undefined {
   if (typeof key === 'string') return classifyKeyText(key);
   if (key instanceof Uint8Array) return findKeyBytes(key).class;
   if (!isJsonObject(key)) return undefined;

@@ -80,7 +80,7 @@ export function classifyKeyText(text: string): KeyTextClass {
 /** Reads a key text; never throws (problems come back in `problem`). */
 export function findKeyText(raw: string): FoundKey {
   const text = raw.trim();
-  const plain = unescape(text);
+  const plain = unescapeLineBreaks(text);
   return (
     findSsh2(plain) ??
     findPem(plain) ??
@@ -139,7 +139,7 @@ const SECRET = (): KeyTextClass => ({
 });
 
 /** Escaped line breaks (JSON strings, .env files, doubly escaped too) as real ones. */
-function unescape(text: string): string {
+function unescapeLineBreaks(text: string): string {
   return text
     .replace(/\\+r\\+n|\\+n|\\+r/g, '\n')
     .replace(/\\+t/g, '\t')
@@ -533,11 +533,26 @@ function findJson(text: string, plain: string): FoundKey | undefined {
 function findXmlRsa(text: string): FoundKey | undefined {
   if (!/<RSAKeyValue>/i.test(text)) return undefined;
   const member = (name: string): string | undefined =>
-    new RegExp(`<${name}>\\s*([A-Za-z0-9+/=\\s]+?)\\s*</${name}>`, 'i').exec(text)?.[1]!.replace(/\s+/g, '').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    new RegExp(`<${name}>\\s*([A-Za-z0-9+/=\\s]+?)\\s*</${name}>`, 'i')
+      .exec(text)?.[1]
+      ?.replace(/\s+/g, '')
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   const [n, e] = [member('Modulus'), member('Exponent')];
-  const found: FoundKey = { class: classOf(member('D') ? 'private-key' : 'public-key', 'text', 'RSAKeyValue', true, true, 'RSA') };
-  if (!n || !e) return { ...found, problem: new JwtError('key-format', l10n.t('The RSAKeyValue XML has no Modulus and Exponent')) };
-  if (member('D')) return { ...found, problem: new JwtError('key-format', l10n.t('The RSAKeyValue XML holds a private key; give its public half or a PKCS#8 PEM')) };
+  const found: FoundKey = {
+    class: classOf(member('D') ? 'private-key' : 'public-key', 'text', 'RSAKeyValue', true, true, 'RSA'),
+  };
+  if (!n || !e)
+    return { ...found, problem: new JwtError('key-format', l10n.t('The RSAKeyValue XML has no Modulus and Exponent')) };
+  if (member('D'))
+    return {
+      ...found,
+      problem: new JwtError(
+        'key-format',
+        l10n.t('The RSAKeyValue XML holds a private key; give its public half or a PKCS#8 PEM'),
+      ),
+    };
   return { ...found, jwk: { kty: 'RSA', n, e } };
 }
 
@@ -571,7 +586,9 @@ function encodedText(bytes: Uint8Array): FoundKey | undefined {
 
 /** The text as the bytes themselves (DER read as Latin-1 or UTF-8 text). */
 function rawDer(text: string): FoundKey | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control bytes are what tell DER read as text from words
   if (!/[\u0000-\u0008\u000e-\u001f\u007f-\uffff]/.test(text) || text.length > SEARCH_LIMIT) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a character over U+00FF means the bytes were read as UTF-8
   if (!/[^\u0000-\u00ff]/.test(text)) {
     const found = fromBytes(
       Uint8Array.from(text, (c) => c.charCodeAt(0)),

@@ -8,6 +8,7 @@ import { formatDuration } from './claims';
 import { decodeToken } from './decode';
 import { loadJose } from './jose';
 import { utcText } from './status';
+import type { DecodedToken } from './types';
 
 export type RiskKind = 'algNone' | 'expired' | 'weakSecret' | 'longLived';
 
@@ -31,7 +32,7 @@ export interface RiskOptions {
  */
 export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[] {
   const now = options.now ?? new Date();
-  let decoded;
+  let decoded: DecodedToken;
   try {
     decoded = decodeToken(token, { now });
   } catch {

@@ -33,9 +33,9 @@ const BACKSLASH = 0x5c;
 
 /** base64url value of each ASCII code, -1 for everything else. */
 const B64 = new Int8Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-  .split('')
-  .forEach((ch, i) => (B64[ch.charCodeAt(0)] = i));
+for (const [i, ch] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].entries()) {
+  B64[ch.charCodeAt(0)] = i;
+}
 
 const isB64 = (c: number): boolean => c < 128 && B64[c] >= 0;
 const isRunChar = (c: number): boolean => c === DOT || isB64(c);

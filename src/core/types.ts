@@ -1,4 +1,4 @@
-import type { JwtErrorCode } from './errors';
+/** The core's shared type names. It imports nothing, so no import cycle can run through it. */
 
 /** The kinds of compact token the core knows. */
 export type TokenKind = 'jws' | 'jwe' | 'unsecured';
@@ -43,3 +43,54 @@ export interface VerifyResult {
    */
   code?: JwtErrorCode;
 }
+
+/**
+ * Stable identifiers for everything the core refuses. Match on these, not on messages: messages
+ * are for people and may be reworded.
+ *
+ * Decoding: `not-a-string`, `too-large`, `empty`, `bearer-prefix`, `whitespace`, `segments`,
+ * `base64url`, `utf8`, `json`, `header-not-object`, `header-alg`, `header-enc`, `signature-empty`.
+ * Signing input: `payload-json`, `payload-not-object`, `header-not-object` and `header-alg` (for
+ * `options.header`), `alg-none`, `unsupported-alg` (also for verifying).
+ * Keys: `key-format` (cannot be read), `key-alg-mismatch` (wrong type, curve, size or `alg`/`use`),
+ * `key-public` (signing needs the private key), `kid-not-found`, `no-matching-key` (a JWKS has no
+ * key that fits), `key-unusable` (the crypto library refused the key for another reason).
+ * Verification: `signature-invalid`, `encrypted` (a JWE has no signature), `crit-unsupported`.
+ * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
+ * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
+ * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
+ */
+export type JwtErrorCode =
+  | 'not-a-string'
+  | 'too-large'
+  | 'empty'
+  | 'bearer-prefix'
+  | 'whitespace'
+  | 'segments'
+  | 'base64url'
+  | 'utf8'
+  | 'json'
+  | 'header-not-object'
+  | 'header-alg'
+  | 'header-enc'
+  | 'signature-empty'
+  | 'payload-json'
+  | 'payload-not-object'
+  | 'alg-none'
+  | 'unsupported-alg'
+  | 'key-format'
+  | 'key-alg-mismatch'
+  | 'key-public'
+  | 'kid-not-found'
+  | 'no-matching-key'
+  | 'key-unusable'
+  | 'signature-invalid'
+  | 'encrypted'
+  | 'crit-unsupported'
+  | 'not-encrypted'
+  | 'decryption-failed'
+  | 'key-confusion'
+  | 'too-deep'
+  | 'decompressed-too-large';
+
+export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';

@@ -202,12 +202,10 @@ describe('decryptToken with "zip": "DEF"', () => {
     );
     const bomb = await encrypt('['.repeat(20_000_000), 'dir', 'A256GCM', key, { zip: 'DEF' });
     assert.ok(bomb.length < 100_000, `the bomb is ${bomb.length} characters`);
-    const started = Date.now();
     await assertRejectsJwtError(
       () => decryptToken(bomb, { kty: 'oct', k: base64url.encode(key) }),
       'decompressed-too-large',
       /expands to more than 1048576 bytes/,
     );
-    assert.ok(Date.now() - started < 2000);
   });
 });

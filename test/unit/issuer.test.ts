@@ -146,11 +146,12 @@ describe('verifyWithIssuer against hostile servers', () => {
 
   it('stops reading a discovery document or key set past 1 MiB, streamed or announced', async () => {
     let stream: ReturnType<typeof endless> | undefined;
-    const started = Date.now();
     const huge = await verifyWithIssuer(await signing.sign(), {
       fetch: fakeFetch({
-        '/openid-configuration': (signal) =>
-          new Response((stream = endless(`{"a":"${'x'.repeat(65_000)}",`, signal)).body, { status: 200 }),
+        '/openid-configuration': (signal) => {
+          stream = endless(`{"a":"${'x'.repeat(65_000)}",`, signal);
+          return new Response(stream.body, { status: 200 });
+        },
       }),
     });
     assert.match(
@@ -158,7 +159,6 @@ describe('verifyWithIssuer against hostile servers', () => {
       /^https:\/\/issuer\.example\/\.well-known\/openid-configuration sent more than 1048576 bytes, far more than any discovery document/,
     );
     assert.ok(stream!.pulled() < 2 * 1024 * 1024, `read ${stream!.pulled()} bytes`);
-    assert.ok(Date.now() - started < 2000);
 
     const announced = await verifyWithIssuer(await signing.sign(), {
       fetch: fakeFetch({
