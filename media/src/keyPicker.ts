@@ -4,6 +4,7 @@
  * when the user verifies, signs or saves it.
  */
 import * as l10n from '@vscode/l10n';
+import { classifyKeyText, type KeyType } from '../../src/core';
 import type { KeyChoice, KeyPurpose, PanelRequest, SavedKey } from '../../src/protocol';
 import { h } from './dom';
 
@@ -60,10 +61,31 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => 
     { class: 'secondary', type: 'button', title: l10n.t('Save this key in VS Code’s secret storage under a name') },
     l10n.t('Save as…'),
   );
+  // Shown only when the text holds a key inside other text, which might be a shared secret after all:
+  // the user says which (a key is never used as an HMAC secret unless the user says it is one).
+  const kindId = `${purpose}-key-kind`;
+  const kind = h('select', { id: kindId });
+  const kindRow = h(
+    'div',
+    { class: 'row', hidden: '' },
+    h('label', { for: kindId }, l10n.t('The pasted text is')),
+    kind,
+  );
+  text.addEventListener('input', () => {
+    const found = text.value ? classifyKeyText(text.value) : undefined;
+    const ambiguous = found?.keyMaterial && !found.certain;
+    kindRow.hidden = !ambiguous;
+    if (ambiguous)
+      kind.replaceChildren(
+        h('option', { value: 'public' }, l10n.t('a public key: {0}', found.description)),
+        h('option', { value: 'secret' }, l10n.t('a shared secret, the whole text as typed')),
+      );
+  });
   const pasted = h(
     'div',
     { class: 'pasted', hidden: '' },
     text,
+    kindRow,
     h(
       'div',
       { class: 'row' },
@@ -97,8 +119,12 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => 
     ),
     choice() {
       const value = select.value;
-      if (value === PASTE)
-        return text.value ? { kind: 'text', text: text.value } : l10n.t('Paste or type the key first.');
+      if (value === PASTE) {
+        if (!text.value) return l10n.t('Paste or type the key first.');
+        return kindRow.hidden
+          ? { kind: 'text', text: text.value }
+          : { kind: 'text', text: text.value, keyType: kind.value as KeyType };
+      }
       if (value === FILE) return file ? { kind: 'file', path: file } : l10n.t('Choose a key file first.');
       if (value.startsWith('saved:')) return { kind: 'saved', name: value.slice('saved:'.length) };
       return l10n.t('Choose a key.');

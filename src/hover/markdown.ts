@@ -21,7 +21,7 @@ export function appendFenced(md: vscode.MarkdownString, text: string, language: 
 }
 
 /** A word a Markdown renderer would make a link of: a URL (any scheme), a www. name, an e-mail address. */
-const LINKISH = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)|@[^@\s]+\.[^@\s]/i;
+const LINKISH = /[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|@[^@\s]+\.[^@\s]/i;
 
 /**
  * Text from a token, shown as text and never as a link: words that a renderer would turn into one go

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
+import { classifyKeyText, type KeyType } from '../core';
 import type { KeyChoice } from '../protocol';
 import type { KeyConsent, KeyUse } from './keyConsent';
 import type { KeyStore } from './keyStore';
 
-/** A key ready to use: its material (never to be shown) and how messages name it. */
+/** A key ready to use: its material (never to be shown), how messages name it, and what the user said it is. */
 export interface LoadedKey {
   material: string;
   label: string;
+  keyType?: KeyType;
 }
 
 /**
@@ -38,7 +40,11 @@ export async function loadKey(store: KeyStore, choice: KeyChoice): Promise<Loade
       return { material: await store.material(choice.name), label: vscode.l10n.t('key "{0}"', choice.name) };
     case 'text':
       if (!choice.text) throw new Error(vscode.l10n.t('The key is empty: type or paste a secret, PEM, JWK or JWKS'));
-      return { material: choice.text, label: vscode.l10n.t('the entered key') };
+      return {
+        material: choice.text,
+        label: vscode.l10n.t('the entered key'),
+        ...(choice.keyType ? { keyType: choice.keyType } : {}),
+      };
     case 'file':
       return { material: await readKeyFile(choice.path), label: fileLabel(choice.path) };
   }
@@ -129,4 +135,32 @@ export async function askKeyText(title: string, prompt: string): Promise<string 
     validateInput: (input) => (input.length === 0 ? vscode.l10n.t('Type or paste the key') : undefined),
   });
   return text || undefined;
+}
+
+/**
+ * Pasted key text, and what it is when that is in doubt: a key found only inside other text (a base64
+ * run among words) may be a shared secret after all, so the user says which. Undefined when cancelled.
+ */
+export async function askPastedKey(title: string, prompt: string): Promise<KeyChoice | undefined> {
+  const text = await askKeyText(title, prompt);
+  if (text === undefined) return undefined;
+  const found = classifyKeyText(text);
+  if (found.certain || !found.keyMaterial) return { kind: 'text', text };
+  type Item = vscode.QuickPickItem & { keyType: KeyType };
+  const picked = await vscode.window.showQuickPick<Item>(
+    [
+      { label: vscode.l10n.t('$(key) A public key'), description: found.description, keyType: 'public' },
+      {
+        label: vscode.l10n.t('$(lock) A shared secret'),
+        description: vscode.l10n.t('the whole text, as typed'),
+        keyType: 'secret',
+      },
+    ],
+    {
+      title,
+      placeHolder: vscode.l10n.t('The text holds what looks like {0}. What is it?', found.description),
+      ignoreFocusOut: true,
+    },
+  );
+  return picked && { kind: 'text', text, keyType: picked.keyType };
 }

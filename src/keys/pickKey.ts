@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { generateSigningKey, keyMisfit } from '../core';
 import type { KeyChoice } from '../protocol';
-import { askKeyName, askKeyText, pickKeyFile } from './keyChoice';
+import { askKeyName, askPastedKey, pickKeyFile } from './keyChoice';
 import type { KeyEntry, KeyStore } from './keyStore';
 
 type ChoiceItem = vscode.QuickPickItem & { choose: () => Promise<KeyChoice | undefined> };
@@ -48,15 +48,13 @@ export async function pickSigningKey(store: KeyStore, alg: string): Promise<KeyC
       label: secret
         ? vscode.l10n.t('$(lock) Type a new secret…')
         : vscode.l10n.t('$(lock) Paste a private key (PKCS#8 PEM or JWK)…'),
-      choose: async () => {
-        const text = await askKeyText(
+      choose: () =>
+        askPastedKey(
           vscode.l10n.t('Key for {0}', alg),
           secret
             ? vscode.l10n.t('The shared secret (hidden as you type)')
             : vscode.l10n.t('A PKCS#8 PEM ("PRIVATE KEY") or a private JWK'),
-        );
-        return text === undefined ? undefined : { kind: 'text', text };
-      },
+        ),
     },
     ...(secret ? [] : [fileItem]),
     {
@@ -99,13 +97,11 @@ export async function pickVerificationKey(store: KeyStore, alg: string, kid: unk
       ...saved,
       {
         label: vscode.l10n.t('$(lock) Paste a secret, PEM, certificate, JWK or JWKS…'),
-        choose: async () => {
-          const text = await askKeyText(
+        choose: () =>
+          askPastedKey(
             vscode.l10n.t('Key to verify {0}', alg),
             vscode.l10n.t('Hidden as you type; used for this check only'),
-          );
-          return text === undefined ? undefined : { kind: 'text', text };
-        },
+          ),
       },
       {
         label: vscode.l10n.t('$(file) Use a key file…'),

@@ -66,8 +66,12 @@ function keyChoice(value: unknown): KeyChoice | undefined {
   switch (value.kind) {
     case 'saved':
       return text(value.name) ? { kind: 'saved', name: value.name } : undefined;
-    case 'text':
-      return text(value.text) ? { kind: 'text', text: value.text } : undefined;
+    case 'text': {
+      const { keyType } = value;
+      if (!text(value.text) || (keyType !== undefined && keyType !== 'secret' && keyType !== 'public'))
+        return undefined;
+      return { kind: 'text', text: value.text, ...(keyType === undefined ? {} : { keyType }) };
+    }
     case 'file':
       return text(value.path) ? { kind: 'file', path: value.path } : undefined;
     default:

@@ -18,10 +18,11 @@ export async function signWithKey(
   alg: string,
   choice: KeyChoice,
 ): Promise<{ token: string; warnings: string[] }> {
-  const { material, label } = await loadKey(store, choice);
+  const { material, label, keyType } = await loadKey(store, choice);
   try {
     const kid = keyKid(material);
-    const token = await signPayload(claims, { alg, key: material, header: kid === undefined ? {} : { kid } });
+    const header = kid === undefined ? {} : { kid };
+    const token = await signPayload(claims, { alg, key: material, header, ...(keyType ? { keyType } : {}) });
     return { token, warnings: signingWarnings(alg, material) };
   } catch (error) {
     if (error instanceof JwtError) throw new Error(vscode.l10n.t('Cannot sign with {0}: {1}', label, error.message));

@@ -23,7 +23,7 @@ export async function verifyWithKey(
     if (choice) {
       const key = await loadKey(store, choice);
       keyLabel = key.label;
-      result = await verifyToken(token, key.material);
+      result = await verifyToken(token, key.material, key.keyType ? { keyType: key.keyType } : {});
     } else {
       keyLabel = vscode.l10n.t('no key');
       // verifyToken vets the token before the key, so an empty key yields the token's own problem.

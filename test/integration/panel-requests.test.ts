@@ -4,6 +4,7 @@
 // message from the webview before acting on it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { SignJWT } from 'jose';
 import type { HostToPanel } from '../../src/protocol';
 import { SAMPLE_SECRET, SERVICE, VALID } from '../harness/sample-tokens';
 import { api, select, sign } from './signing-helpers';
@@ -63,6 +64,33 @@ describe('panel: requests and replies', () => {
       /was edited after the token was decoded, so nothing was written/,
     );
     assert.ok(editor.document.getText().includes(VALID) && !editor.document.getText().includes(SERVICE));
+  });
+
+  it('uses pasted text with a key inside it as a shared secret only when the user says it is one', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the samples workspace is not open');
+    const pem = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'keys', 'es256-public.pem')),
+    );
+    // A passphrase that happens to hold a public key's base64 among its words: a key, or a secret?
+    const text = `deploy ${pem.replace(/-----[^-]+-----|\s/g, '')} v2`;
+    const token = await new SignJWT({ sub: 'ambiguous' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(text));
+    await decode(token);
+    const panel = await api();
+    const ask = async (keyType?: 'secret' | 'public') => {
+      const [reply] = await panel.panelMessage({
+        type: 'verify',
+        key: { kind: 'text', text, ...(keyType ? { keyType } : {}) },
+        expected: {},
+      });
+      assert.ok(reply?.type === 'verified', JSON.stringify(reply));
+      return reply.outcome;
+    };
+    assert.equal((await ask()).verdict, 'invalid', 'by itself the text is taken for the key inside it');
+    assert.match((await ask()).error ?? '', /key-confusion/);
+    assert.equal((await ask('secret')).verdict, 'valid', 'the user said it is a shared secret');
   });
 
   it('checks every message from the webview before acting on it', async () => {
