@@ -73,7 +73,7 @@ describe('panel: requests and replies', () => {
       await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'keys', 'es256-public.pem')),
     );
     // A passphrase that happens to hold a public key's base64 among its words: a key, or a secret?
-    const text = `deploy ${pem.replace(/-----[^-]+-----|\s/g, '')} v2`;
+    const text = `my passphrase is ${pem.replace(/-----[^-]+-----|\s/g, '')} and more words`;
     const token = await new SignJWT({ sub: 'ambiguous' })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode(text));
