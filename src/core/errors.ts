@@ -14,6 +14,7 @@ import type { SegmentName } from './decode';
  * key that fits), `key-unusable` (the crypto library refused the key for another reason).
  * Verification: `signature-invalid`, `encrypted` (a JWE has no signature), `crit-unsupported`.
  * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
+ * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -43,7 +44,8 @@ export type JwtErrorCode =
   | 'encrypted'
   | 'crit-unsupported'
   | 'not-encrypted'
-  | 'decryption-failed';
+  | 'decryption-failed'
+  | 'cancelled';
 
 /** Where in its input an error was found. */
 export interface JwtErrorDetails {
