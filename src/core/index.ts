@@ -49,3 +49,7 @@ export { verifyWithIssuer, IssuerCache } from './issuer';
 export type { IssuerVerifyResult, IssuerVerifyOptions } from './issuer';
 export { crackSecret } from './crackSecret';
 export type { CrackOptions } from './crackSecret';
+export { auditToken } from './auditToken';
+export type { AuditOptions } from './auditToken';
+export { AUDIT_CHECKS } from './auditChecks';
+export type { AuditCheckInfo } from './auditChecks';
