@@ -96,8 +96,7 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
-/** The host of an https issuer URL, lower-cased; undefined for an issuer that is not one. */
+/** The host of an issuer URL, lower-cased; undefined for an issuer that is not a URL with a host. */
 function hostOf(iss: string): string | undefined {
-  const url = parseUrl(iss);
-  return url?.protocol === 'https:' ? url.hostname : undefined;
+  return parseUrl(iss)?.hostname || undefined;
 }

@@ -4,7 +4,8 @@ import type { AuditContext } from './auditContext';
 
 // Path tricks, checked on the kid as given and percent-decoded: traversal, absolute Unix, Windows
 // and UNC paths, home directories, file: URLs, NUL bytes, and /dev/null (a key of no bytes).
-const TRAVERSAL = /(?:^|[/\\])\.\.(?:[/\\]|$)/;
+// "../" anywhere also catches filter bypasses such as "....//".
+const TRAVERSAL = /\.\.[/\\]|(?:^|[/\\])\.\.$/;
 const NUL = /\0/;
 const PATH = [TRAVERSAL, NUL, /^[/\\]/, /^~[/\\]/, /^[a-z]:[/\\]/i, /^file:/i, /\/dev\/(?:null|zero|stdin|fd\/)/i];
 // Shell: command separators, pipes, substitution, redirection to a file, line breaks.
@@ -44,7 +45,9 @@ export function checkKid(context: AuditContext): Finding[] {
     ];
   }
   const findings: Finding[] = [];
-  const forms = [kid, percentDecoded(kid)];
+  // Decoded twice: servers that decode once more than their filter let %252e%252e%252f through.
+  const once = percentDecoded(kid);
+  const forms = [kid, once, percentDecoded(once)];
   const shown = JSON.stringify(kid.length > 80 ? `${kid.slice(0, 80)}…` : kid);
   // A kid that is a URL (https://…/keys#1) is unusual, not an attack: its slashes are not a path.
   const rules = /^https?:\/\/[^/\\\s]+/i.test(kid) ? [TRAVERSAL, NUL] : PATH;

@@ -32,6 +32,8 @@ const SECRET_SUFFIXES = [
 // Values that say a secret is not there: placeholders and masks.
 const NOT_A_SECRET = /^(?:[*•x#.\-_ ]+|\[?<?(?:redacted|hidden|masked|none|null|n\/a|undefined|true|false)>?\]?)$/i;
 const PHONE_NAMES = /phone|mobile|fax|msisdn|(?:^|[_-])tel(?:$|[_-])/i;
+// Identifiers: Facebook, Discord or database ids are long digit strings that pass Luhn one time in ten.
+const ID_NAMES = /^(?:sub|jti|sid|uid|oid|tid|id|ids|nonce|azp|aud)$|[_-]ids?$|[a-z]Ids?$/;
 
 const PATTERNS: readonly [Kind, RegExp][] = [
   ['private-key', /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/],
@@ -119,6 +121,7 @@ function scanText(text: string, path: string, name: string | undefined, now: Dat
       break;
     }
   }
+  if (ID_NAMES.test(name ?? '')) return hits;
   for (const [run] of text.matchAll(DIGIT_RUN)) {
     const digits = run.replace(/[ -]/g, '');
     if (!ids.has(digits.slice(0, 17)) && cardNumber(digits)) {

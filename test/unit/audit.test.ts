@@ -201,6 +201,7 @@ describe('auditToken', () => {
         'error',
       ]);
       assert.deepEqual(await severity({ jku: 'https://ISSUER.example.com/.well-known/jwks.json' }), ['warning']);
+      assert.deepEqual(await severity({ jku: 'https://issuer.example.com/k' }, { iss: 'joe', exp: 1 }), ['error']);
       // Errors come first.
       assert.deepEqual(await severity({ jku: 'https://issuer.example.com/a', x5u: 'https://evil.test/c' }), [
         'error',
@@ -221,6 +222,8 @@ describe('auditToken', () => {
         'file:///etc/passwd',
         'key\u0000.pem',
         '..%2F..%2Fetc%2Fpasswd',
+        '%252e%252e%252fkeys',
+        '....//....//etc/passwd',
         'https://keys.example.com/../../etc/passwd',
       ]) {
         assert.equal((await found(withHeader({ kid }), 'kid-path'))[0]!.severity, 'error', kid);
@@ -413,6 +416,12 @@ describe('auditToken', () => {
         { password: '', secret: '********', client_secret: '[REDACTED]' },
         { phone: '4111 1111 1111 1111', mobile: '+86 138 0013 8000', fax: '555-12-3456', tel: '4111111111111111' },
         { n: '4111 1111 1111 1112', t: 1772323200000, us: 1772323200000000 },
+        {
+          sub: '4111111111111111',
+          user_id: 4111111111111111,
+          groupIds: ['4111111111111111'],
+          aud: ['4111111111111111'],
+        },
         { id: '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c', order: '5716-446655440000-x' },
         { ids: ['000-12-3456', '666-12-3456', '923-12-3456', '123-00-4567', '123-45-0000'] },
         { cn: ['110105194912310021', '990105194912310026', '110105194913310020'] },
