@@ -40,7 +40,16 @@ export function checkTimes(context: AuditContext): Finding[] {
         'The token has no expiry (exp): once issued or leaked it works forever, unless the server tracks and revokes it. Issue tokens with a short exp and refresh them',
       ),
     );
-  } else if (exp !== undefined && nowSeconds >= exp) {
+  } else if (exp === undefined) {
+    add(
+      'exp-missing',
+      'warning',
+      l10n.t(
+        'exp is {0}, not a NumericDate (seconds since 1970): strict libraries reject the token, and lenient ones may treat it as never expiring. Issue exp as a number of seconds',
+        JSON.stringify(payload.exp).slice(0, 40),
+      ),
+    );
+  } else if (nowSeconds >= exp) {
     const iso = new Date(exp * 1000).toISOString();
     add('expired', 'info', l10n.t('This token expired {0} ({1})', formatRelative(exp, now), utcText(iso)));
   }

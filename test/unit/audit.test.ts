@@ -294,6 +294,8 @@ describe('auditToken', () => {
       const { iat, iss, sub } = fresh;
       assert.equal((await found(withClaims({ exp: undefined }), 'exp-missing'))[0]!.severity, 'warning');
       await notFound(withClaims({}), 'exp-missing');
+      assert.match((await found(withClaims({ exp: '2026-12-31' }), 'exp-missing'))[0]!.message, /not a NumericDate/);
+      await found(withClaims({ exp: 1e30 }), 'exp-missing');
       const [expired] = await found(withClaims({ exp: nowSeconds - 2 * 86400 }), 'expired');
       assert.equal(expired!.message, 'This token expired 2 days ago (2026-02-27 00:00:00 UTC)');
       assert.equal(expired!.severity, 'info');
