@@ -16,6 +16,7 @@ import type { SegmentName } from './decode';
  * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
  * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
  * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
+ * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -48,7 +49,8 @@ export type JwtErrorCode =
   | 'decryption-failed'
   | 'key-confusion'
   | 'too-deep'
-  | 'decompressed-too-large';
+  | 'decompressed-too-large'
+  | 'cancelled';
 
 /** Where in its input an error was found. */
 export interface JwtErrorDetails {

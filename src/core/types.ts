@@ -43,3 +43,16 @@ export interface VerifyResult {
    */
   code?: JwtErrorCode;
 }
+
+/** Where in a token a finding is. */
+export type FindingPart = 'header' | 'payload' | 'signature';
+
+/** One result of auditToken: a stable id, how bad it is, and a sentence saying what, why and what to do. */
+export interface Finding {
+  /** Stable, for tests, settings and the panel: 'alg-none', 'kid-path', 'sensitive-data', … (AUDIT_CHECKS lists them). */
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Translated: what the finding means, why it matters, what to do. */
+  message: string;
+  part?: FindingPart;
+}
