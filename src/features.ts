@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { SecurityReviews } from './audit/securityReview';
 import type { CommandId, JwtToolkitTestApi } from './contributions';
 import { DecodedTokenDocuments } from './decode/decodedDocuments';
 import { HoverVerifier } from './hover/hoverVerifier';
@@ -33,7 +34,8 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const keys = new KeyStore(context.secrets, context.globalState, context.workspaceState);
   const consent = new KeyConsent();
-  const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState };
+  const reviews = new SecurityReviews();
+  const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState, reviews };
   const panel = () => import('./panel/tokenPanel');
   context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems());
   return {

@@ -4,7 +4,15 @@
  * Key material travels only panel → host (pasted text, to be used once); nothing the host sends
  * ever holds any: saved keys appear as names and facts (type, thumbprint).
  */
-import type { ClaimCheck, DecodedToken, ExpectedClaims, KeyFacts, TokenInspection, VerifyResult } from './core';
+import type {
+  ClaimCheck,
+  DecodedToken,
+  ExpectedClaims,
+  Finding,
+  KeyFacts,
+  TokenInspection,
+  VerifyResult,
+} from './core';
 
 /** The panel's webview type (contributes it to activation and to the serializer that revives it). */
 export const PANEL_VIEW_TYPE = 'jwt.panel';
@@ -81,6 +89,11 @@ export type HostToPanel =
    * and, when the plaintext is itself a token, that token inspected as layer 2.
    */
   | ({ type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection } & About)
+  /**
+   * The shown token's offline security review: its findings (errors first) and the checks it passed,
+   * by id and title.
+   */
+  | ({ type: 'audit'; findings: Finding[]; passed: { id: string; title: string }[] } & About)
   /** An action could not be done; `message` says why in a sentence. About a token unless it was saving a key. */
   | { type: 'failed'; action: FailedAction; message: string; about?: string }
   | { type: 'notice'; message: string }
