@@ -37,7 +37,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   const reviews = new SecurityReviews();
   const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState, reviews };
   const panel = () => import('./panel/tokenPanel');
-  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems());
+  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems(reviews));
   return {
     hover: new TokenHover(new HoverVerifier(keys)),
     codeActions: new ProblemQuickFixes(),
