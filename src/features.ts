@@ -39,7 +39,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   const panel = () => import('./panel/tokenPanel');
   context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems(reviews));
   return {
-    hover: new TokenHover(new HoverVerifier(keys)),
+    hover: new TokenHover(new HoverVerifier(keys), reviews),
     codeActions: new ProblemQuickFixes(),
     decodedDocuments: new DecodedTokenDocuments(),
     commands: {
