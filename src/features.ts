@@ -75,6 +75,10 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
         () => import('./verify/verifyFlaskSessionCommand'),
         (m, arg) => m.verifyFlaskSessionCommand(keys, consent, arg),
       ),
+      'jwt.findWeakSecret': lazy(
+        () => import('./audit/findWeakSecretCommand'),
+        (m, token, wordList) => m.findWeakSecretCommand(keys, token, wordList),
+      ),
       'jwt.manageKeys': lazy(
         () => import('./keys/manageKeysCommand'),
         (m, arg) => m.manageKeysCommand(keys, consent, arg),

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostToPanel } from '../../src/protocol';
 import { api } from './signing-helpers';
-import { base64url, eventually, hoverText, openText, useExtension } from './util';
+import type { WeakSecretOutcome } from '../../src/audit/findWeakSecretCommand';
+import { base64url, eventually, hoverText, openText, useExtension, writeWorkspaceFile } from './util';
 
 const json = (value: unknown) => base64url(JSON.stringify(value));
 const exp = Math.floor(Date.now() / 1000) + 3600;
@@ -115,5 +116,18 @@ describe('security review', () => {
     const passed = audit.passed.map((c) => c.id);
     assert.ok(passed.includes('kid-injection') && passed.includes('exp-missing'), passed.join());
     assert.ok(!passed.includes('kid-path'));
+  });
+
+  it('finds an HS256 secret in a word list, counting the words it tried', async () => {
+    /** The jwt.io example token, signed with "your-256-bit-secret". */
+    const jwtIo =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const words = [...Array.from({ length: 600 }, (_, i) => `guess-${i}`), 'your-256-bit-secret', 'later'];
+    const list = await writeWorkspaceFile(`${words.join('\r\n')}\r\n`, 'words.txt');
+    const found = await vscode.commands.executeCommand<WeakSecretOutcome>('jwt.findWeakSecret', jwtIo, list.toString());
+    assert.equal(found?.secret, 'your-256-bit-secret');
+    assert.ok(found.tried >= 601, `tried ${found.tried}`);
+    const none = await writeWorkspaceFile('a\nb\nc', 'none.txt');
+    assert.deepEqual(await vscode.commands.executeCommand('jwt.findWeakSecret', jwtIo, none.toString()), { tried: 3 });
   });
 });
