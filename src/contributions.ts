@@ -16,6 +16,7 @@ export const COMMANDS = [
   'jwt.verifyWithIssuer',
   'jwt.verifyFlaskSession',
   'jwt.openSamples',
+  'jwt.findWeakSecret',
 ] as const;
 export type CommandId = (typeof COMMANDS)[number];
 

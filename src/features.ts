@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { SecurityReviews } from './audit/securityReview';
 import type { CommandId, JwtToolkitTestApi } from './contributions';
 import { DecodedTokenDocuments } from './decode/decodedDocuments';
 import { HoverVerifier } from './hover/hoverVerifier';
@@ -33,11 +34,12 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const keys = new KeyStore(context.secrets, context.globalState, context.workspaceState);
   const consent = new KeyConsent();
-  const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState };
+  const reviews = new SecurityReviews();
+  const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState, reviews };
   const panel = () => import('./panel/tokenPanel');
-  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems());
+  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems(reviews));
   return {
-    hover: new TokenHover(new HoverVerifier(keys)),
+    hover: new TokenHover(new HoverVerifier(keys), reviews),
     codeActions: new ProblemQuickFixes(),
     decodedDocuments: new DecodedTokenDocuments(),
     commands: {
@@ -72,6 +74,10 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
       'jwt.verifyFlaskSession': lazy(
         () => import('./verify/verifyFlaskSessionCommand'),
         (m, arg) => m.verifyFlaskSessionCommand(keys, consent, arg),
+      ),
+      'jwt.findWeakSecret': lazy(
+        () => import('./audit/findWeakSecretCommand'),
+        (m, token, wordList) => m.findWeakSecretCommand(keys, token, wordList),
       ),
       'jwt.manageKeys': lazy(
         () => import('./keys/manageKeysCommand'),

@@ -8,6 +8,7 @@ import type {
   ClaimCheck,
   DecodedToken,
   ExpectedClaims,
+  Finding,
   KeyFacts,
   KeyType,
   TokenInspection,
@@ -89,6 +90,11 @@ export type HostToPanel =
    * and, when the plaintext is itself a token, that token inspected as layer 2.
    */
   | ({ type: 'decrypted'; keyLabel: string; decoded: DecodedToken; inner?: TokenInspection } & About)
+  /**
+   * The shown token's offline security review: its findings (errors first) and the checks it passed,
+   * by id and title.
+   */
+  | ({ type: 'audit'; findings: Finding[]; passed: { id: string; title: string }[] } & About)
   /** An action could not be done; `message` says why in a sentence. About a token unless it was saving a key. */
   | { type: 'failed'; action: FailedAction; message: string; about?: string }
   | { type: 'notice'; message: string }

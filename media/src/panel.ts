@@ -30,6 +30,7 @@ import {
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
+import { securityBody, securityPending } from './securitySection';
 import { verdictBanner, verifySection, type VerifySection } from './verifySection';
 
 interface VsCodeApi {
@@ -99,6 +100,9 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return resign?.showSigned(message.token, message.warnings);
     case 'decrypted':
       return showDecrypted(message);
+    case 'audit':
+      document.getElementById('security-body')?.replaceChildren(securityBody(message));
+      return;
     case 'keyFile':
       return { sign: resign, verify, decrypt }[message.purpose]?.picker.setFile(message.path, message.label);
     case 'failed':
@@ -189,6 +193,7 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
       copyButton('token', l10n.t('the token'), l10n.t('Copy the token')),
     ),
     ...renderContent(inspection),
+    securitySection(),
     decrypt && section(l10n.t('Decrypt'), decrypt.element),
     header && section(l10n.t('Header'), claimsTable(header, 'header')),
     verify && section(l10n.t('Verify signature'), verify.element),
@@ -392,6 +397,16 @@ function updateLive(root: HTMLElement, decoded: DecodedToken): void {
     const time = decoded.times[cell.dataset.time as keyof DecodedToken['times']];
     if (own(cell) && time && cell.textContent !== time.relative) cell.textContent = time.relative;
   }
+}
+
+/** The Security section, filled in when the host's review of the shown token arrives ('audit'). */
+function securitySection(): HTMLElement {
+  return h(
+    'section',
+    { id: 'security', 'aria-labelledby': 'security-heading' },
+    h('div', { class: 'section-title' }, h('h2', { id: 'security-heading' }, l10n.t('Security'))),
+    h('div', { id: 'security-body' }, securityPending()),
+  );
 }
 
 function section(title: string, body: Child, action?: Child): HTMLElement {

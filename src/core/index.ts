@@ -2,7 +2,16 @@
  * The token core: everything about JWTs, with no `vscode` import. It runs in Node, in a web worker
  * and in the webview; the editor features are thin adapters over it. Bundled to dist/core.js.
  */
-export type { TokenKind, TokenMatch, TimeClaim, TokenStatus, DecodedToken, VerifyResult } from './types';
+export type {
+  TokenKind,
+  TokenMatch,
+  TimeClaim,
+  TokenStatus,
+  DecodedToken,
+  VerifyResult,
+  Finding,
+  FindingPart,
+} from './types';
 export { findTokens, tokenAt } from './scan';
 export { decodeToken, decodePlaintext, segmentLabel, splitToken } from './decode';
 export { decryptToken, keyCanDecrypt } from './decrypt';
@@ -43,3 +52,9 @@ export { findSessionCookies, flaskSessionAt, decodeFlaskSession, verifyFlaskSess
 export type { SessionCookieMatch, FlaskSession, FlaskVerifyOptions, FlaskVerifyResult } from './flask';
 export { verifyWithIssuer, IssuerCache } from './issuer';
 export type { IssuerVerifyResult, IssuerVerifyOptions } from './issuer';
+export { crackSecret } from './crackSecret';
+export type { CrackOptions } from './crackSecret';
+export { auditToken } from './auditToken';
+export type { AuditOptions } from './auditToken';
+export { AUDIT_CHECKS } from './auditChecks';
+export type { AuditCheckInfo } from './auditChecks';

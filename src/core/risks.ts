@@ -17,11 +17,14 @@ export interface TokenRisk {
   message: string;
 }
 
+/** How many days of validity make a token long-lived: Problems and the audit share it. */
+export const LONG_LIVED_DAYS = 30;
+
 export interface RiskOptions {
   now?: Date;
   /** The token sits in source code, where a long-lived one is a leaked credential waiting to happen. */
   hardCoded?: boolean;
-  /** A hard-coded token valid longer than this (iat, or now, to exp) is reported; default 30. */
+  /** A hard-coded token valid longer than this (iat, or now, to exp) is reported; default {@link LONG_LIVED_DAYS}. */
   longLivedDays?: number;
 }
 
@@ -54,7 +57,7 @@ export function tokenRisks(token: string, options: RiskOptions = {}): TokenRisk[
     risks.push({ kind: 'expired', message: l10n.t('This token expired {0} ({1})', exp.relative, utcText(exp.date)) });
   }
   if (options.hardCoded && decoded.kind !== 'jwe' && decoded.status !== 'expired') {
-    const days = options.longLivedDays ?? 30;
+    const days = options.longLivedDays ?? LONG_LIVED_DAYS;
     if (!exp) {
       risks.push({
         kind: 'longLived',

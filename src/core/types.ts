@@ -59,6 +59,7 @@ export interface VerifyResult {
  * Decryption: `not-encrypted` (a JWS has nothing to decrypt), `decryption-failed` (wrong key or altered token).
  * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
  * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
+ * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -91,6 +92,20 @@ export type JwtErrorCode =
   | 'decryption-failed'
   | 'key-confusion'
   | 'too-deep'
-  | 'decompressed-too-large';
+  | 'decompressed-too-large'
+  | 'cancelled';
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+
+/** Where in a token a finding is. */
+export type FindingPart = 'header' | 'payload' | 'signature';
+
+/** One result of auditToken: a stable id, how bad it is, and a sentence saying what, why and what to do. */
+export interface Finding {
+  /** Stable, for tests, settings and the panel: 'alg-none', 'kid-path', 'sensitive-data', … (AUDIT_CHECKS lists them). */
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  /** Translated: what the finding means, why it matters, what to do. */
+  message: string;
+  part?: FindingPart;
+}

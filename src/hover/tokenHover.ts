@@ -1,5 +1,14 @@
 import * as vscode from 'vscode';
-import { inspectToken, statusLabel, tokenAt, utcText, type TimeClaim, type TokenInspection } from '../core';
+import { findingTitle, type SecurityReviews } from '../audit/securityReview';
+import {
+  inspectToken,
+  statusLabel,
+  tokenAt,
+  utcText,
+  type Finding,
+  type TimeClaim,
+  type TokenInspection,
+} from '../core';
 import { flaskSessionHover } from './flaskHover';
 import { appendFenced, appendInert } from './markdown';
 import type { VerifyOutcome } from '../protocol';
@@ -13,8 +22,14 @@ const CACHE_MAX_AGE_MS = 5_000;
 export class TokenHover implements vscode.HoverProvider {
   private readonly cache = new Map<string, { inspection: TokenInspection; at: number }>();
 
-  /** `verifier`: adds a signature check when a saved key fits the token (see HoverVerifier). */
-  constructor(private readonly verifier?: HoverVerifier) {}
+  /**
+   * `verifier`: adds a signature check when a saved key fits the token (see HoverVerifier);
+   * `reviews`: adds a line summing up the token's security review.
+   */
+  constructor(
+    private readonly verifier?: HoverVerifier,
+    private readonly reviews?: SecurityReviews,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
     const config = vscode.workspace.getConfiguration('jwt.hover', document);
@@ -29,8 +44,11 @@ export class TokenHover implements vscode.HoverProvider {
     const inspection = this.inspect(match.token);
     const header = inspection.decoded?.kind === 'jws' ? inspection.decoded.header : undefined;
     const verifying = header && this.verifier?.verify(match.token, header);
-    if (!verifying) return new vscode.Hover(hoverMarkdown(inspection), range);
-    return verifying.then((outcome) => new vscode.Hover(hoverMarkdown(inspection, outcome), range));
+    const reviewing = this.reviews?.review(match.token);
+    if (!verifying && !reviewing) return new vscode.Hover(hoverMarkdown(inspection), range);
+    return Promise.all([verifying, reviewing]).then(
+      ([outcome, findings]) => new vscode.Hover(hoverMarkdown(inspection, outcome ?? undefined, findings), range),
+    );
   }
 
   private inspect(token: string): TokenInspection {
@@ -50,7 +68,11 @@ export class TokenHover implements vscode.HoverProvider {
  * added with appendInert (escaped, and never a link) or inside a fence longer than any backtick run
  * in it; only our own two commands may run from links.
  */
-function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome): vscode.MarkdownString {
+function hoverMarkdown(
+  inspection: TokenInspection,
+  verification?: VerifyOutcome,
+  findings?: readonly Finding[],
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] };
   md.supportHtml = false;
@@ -91,6 +113,7 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
       md.appendMarkdown('  \n');
     }
   }
+  if (findings) appendReview(md, findings);
   const args = encodeURIComponent(JSON.stringify([inspection.token]));
   // Only our own translations go into the link texts and titles; the token is in `args`, URI-encoded.
   md.appendMarkdown(
@@ -101,6 +124,32 @@ function hoverMarkdown(inspection: TokenInspection, verification?: VerifyOutcome
       ` · [$(copy) ${vscode.l10n.t('Copy decoded JSON')}](command:jwt.copyDecoded?${args} "${vscode.l10n.t('Copy the header and payload as JSON')}")`,
     );
   return md;
+}
+
+/**
+ * One line for the security review: how many findings and the worst (findings come errors first).
+ * The title and id are ours, not the token's, but go in as text all the same.
+ */
+function appendReview(md: vscode.MarkdownString, findings: readonly Finding[]): void {
+  const worst = findings[0];
+  if (!worst) {
+    md.appendMarkdown('\n$(pass) ');
+    md.appendText(vscode.l10n.t('Security review: no findings'));
+    md.appendMarkdown('\n\n');
+    return;
+  }
+  md.appendMarkdown(`\n$(${worst.severity === 'info' ? 'info' : worst.severity}) `);
+  md.appendText(
+    findings.length === 1
+      ? vscode.l10n.t('Security review: 1 finding: {0} ({1})', findingTitle(worst), worst.id)
+      : vscode.l10n.t(
+          'Security review: {0} findings, worst: {1} ({2})',
+          findings.length,
+          findingTitle(worst),
+          worst.id,
+        ),
+  );
+  md.appendMarkdown('\n\n');
 }
 
 function headerSummary(header: Record<string, unknown>, kind: string | undefined): string {

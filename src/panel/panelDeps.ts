@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SecurityReviews } from '../audit/securityReview';
 import type { KeyConsent } from '../keys/keyConsent';
 import type { KeyStore } from '../keys/keyStore';
 import type { TokenOrigin } from '../protocol';
@@ -10,6 +11,8 @@ export interface PanelDeps {
   /** Asks before a command's arguments use a saved key. */
   consent: KeyConsent;
   globalState: vscode.Memento;
+  /** The security review shared with the hover and Problems. */
+  reviews: SecurityReviews;
 }
 
 /** The token shown, where it came from, and (when it came from an editor) where it sits. */

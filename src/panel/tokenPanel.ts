@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { passedChecks } from '../audit/securityReview';
 import { inspectToken } from '../core';
 import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type VerifyOutcome } from '../protocol';
 import { LAST_ALG } from '../sign/signWithKey';
@@ -15,6 +16,8 @@ export class TokenPanel {
   private verification: VerifyOutcome | undefined;
   /** The shown JWE's decryption, re-sent when the webview reloads (it keeps no state of its own). */
   private decryption: Extract<HostToPanel, { type: 'decrypted' }> | undefined;
+  /** The shown token's security review, once done; re-sent when the webview reloads. */
+  private audit: Extract<HostToPanel, { type: 'audit' }> | undefined;
   private ready = false;
 
   /** Shows `token` in the panel, opening it beside the editor if it is not open. */
@@ -107,10 +110,21 @@ export class TokenPanel {
     if (shown.token !== this.shown?.token) {
       this.verification = undefined;
       this.decryption = undefined;
+      this.audit = undefined;
     }
     this.shown = shown;
     this.panel.title = `JWT · ${titleFor(shown.token)}`;
     this.postShown();
+    if (!this.audit) this.review(shown.token);
+  }
+
+  /** Reviews `token` (core auditToken, cached) and posts the findings if the panel still shows it. */
+  private review(token: string): void {
+    void this.deps.reviews.review(token).then((findings) => {
+      if (token !== this.shown?.token) return;
+      this.audit = { type: 'audit', findings: [...findings], passed: passedChecks(findings), about: token };
+      this.post(this.audit);
+    });
   }
 
   /**
@@ -133,6 +147,7 @@ export class TokenPanel {
     ];
     if (this.verification) messages.push({ type: 'verified', outcome: this.verification, about: this.shown.token });
     if (this.decryption) messages.push(this.decryption);
+    if (this.audit?.about === this.shown.token) messages.push(this.audit);
     for (const message of messages) this.post(message);
     return messages;
   }

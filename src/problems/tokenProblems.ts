@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SecurityReviews } from '../audit/securityReview';
 import {
   findWeakSecret,
   TokenLines,
@@ -6,6 +7,7 @@ import {
   weakSecretRisk,
   type RiskKind,
   type RiskOptions,
+  type Finding,
   type TokenRisk,
 } from '../core';
 import { SKIPPED_SCHEMES } from '../contributions';
@@ -15,6 +17,9 @@ const DEBOUNCE_MS = 400;
 /** A log can hold thousands of tokens: beyond these, a document's problems stop there. */
 const MAX_PROBLEMS = 1000;
 const MAX_WEAK_SECRET_CHECKS = 200;
+/** Tokens per document the security review (core auditToken) looks at, and how many it reviews at once. */
+const MAX_AUDITS = 2000;
+const AUDIT_BATCH = 64;
 const WEAK_CACHE_SIZE = 5000;
 /** The `source` of our Problems: the quick fixes act on these only. */
 export const PROBLEM_SOURCE = 'JWT';
@@ -72,6 +77,28 @@ const DEFAULT_LEVEL: Record<RiskKind, Level> = {
   longLived: 'warning',
 };
 
+/**
+ * Review findings that say what one of the four risk kinds already says: the kind's problem (and its
+ * setting) stays, the finding is skipped. `exp-missing` is the long-lived kind's "never expires",
+ * skipped where that kind reported the token.
+ */
+const SAME_AS_RISK: Readonly<Record<string, RiskKind>> = {
+  'alg-none': 'algNone',
+  expired: 'expired',
+  'weak-secret': 'weakSecret',
+  'long-lived': 'longLived',
+};
+
+/**
+ * A finding's level: `jwt.problems.securityReview` by id, else its own severity (notes are not
+ * reported unless a setting asks for them).
+ */
+function findingLevel(finding: Finding, settings: Record<string, unknown>): Level {
+  const set = Object.hasOwn(settings, finding.id) ? settings[finding.id] : undefined;
+  if (set === 'off' || (typeof set === 'string' && Object.hasOwn(SEVERITY, set))) return set as Level;
+  return finding.severity === 'info' ? 'off' : finding.severity;
+}
+
 /** One slice of work between yields: the extension host stays responsive while a big log is checked. */
 const SLICE_MS = 8;
 /** A token's risks depend on the clock (expired, not yet valid): reuse them for this long, then recompute. */
@@ -102,7 +129,8 @@ export class TokenProblems implements vscode.Disposable {
   private readonly weakSecrets = new Map<string, Promise<string | undefined>>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  /** `reviews`: the security review's findings become Problems too (jwt.problems.securityReview). */
+  constructor(private readonly reviews?: SecurityReviews) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
@@ -173,15 +201,18 @@ export class TokenProblems implements vscode.Disposable {
     const optionsKey = `${options.hardCoded}:${options.longLivedDays}`;
     const version = document.version;
     const diagnostics: vscode.Diagnostic[] = [];
-    const add = (risk: TokenRisk, range: vscode.Range) => {
+    const report = (message: string, code: string, at: Level, range: vscode.Range) => {
       // "off", or a value the settings editor would not allow: nothing to report.
-      const severity = SEVERITY[level(risk.kind) as keyof typeof SEVERITY];
+      const severity = Object.hasOwn(SEVERITY, at) ? SEVERITY[at as keyof typeof SEVERITY] : undefined;
       if (severity === undefined || diagnostics.length >= MAX_PROBLEMS) return;
-      const diagnostic = new vscode.Diagnostic(range, risk.message, severity);
+      const diagnostic = new vscode.Diagnostic(range, message, severity);
       diagnostic.source = PROBLEM_SOURCE;
-      diagnostic.code = risk.kind;
+      diagnostic.code = code;
       diagnostics.push(diagnostic);
     };
+    const add = (risk: TokenRisk, range: vscode.Range) => report(risk.message, risk.kind, level(risk.kind), range);
+    const reviewSettings = config.get<Record<string, unknown>>('securityReview', {}) ?? {};
+    const audits: Array<{ token: string; range: vscode.Range; longLived: boolean }> = [];
     const index = this.index(document);
     const weakChecks: Promise<void>[] = [];
     let sliceStart = performance.now();
@@ -193,7 +224,10 @@ export class TokenProblems implements vscode.Disposable {
         sliceStart = performance.now();
       }
       const range = new vscode.Range(line, match.start, line, match.end);
-      for (const risk of this.risksOf(match.token, options, optionsKey)) add(risk, range);
+      const risks = this.risksOf(match.token, options, optionsKey);
+      for (const risk of risks) add(risk, range);
+      if (this.reviews && audits.length < MAX_AUDITS)
+        audits.push({ token: match.token, range, longLived: risks.some((r) => r.kind === 'longLived') });
       if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS) {
         weakChecks.push(
           this.weakSecret(match.token).then((secret) => {
@@ -204,7 +238,21 @@ export class TokenProblems implements vscode.Disposable {
     }
     if (!current()) return;
     this.collection.set(document.uri, diagnostics);
-    if (weakChecks.length === 0) return;
+    if (weakChecks.length === 0 && audits.length === 0) return;
+    // The security review is asynchronous: a batch of tokens at a time, stopping when a newer run starts.
+    const reviews = this.reviews;
+    for (let i = 0; reviews && i < audits.length && diagnostics.length < MAX_PROBLEMS; i += AUDIT_BATCH) {
+      const batch = audits.slice(i, i + AUDIT_BATCH);
+      const results = await Promise.all(batch.map(({ token }) => reviews.review(token)));
+      if (!current()) return;
+      batch.forEach(({ range, longLived }, j) => {
+        for (const finding of results[j]!) {
+          if (Object.hasOwn(SAME_AS_RISK, finding.id)) continue;
+          if (finding.id === 'exp-missing' && longLived) continue;
+          report(finding.message, finding.id, findingLevel(finding, reviewSettings), range);
+        }
+      });
+    }
     await Promise.all(weakChecks);
     // An edit since then has scheduled a fresh run: these ranges may be stale.
     if (current() && document.version === version) this.collection.set(document.uri, diagnostics);
