@@ -7,6 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { JwtError } from './errors';
+import { readStreamCapped } from './readStreamCapped';
 
 /**
  * The decompressed bytes of `bytes` (zlib for "deflate", raw DEFLATE for "deflate-raw"), or
@@ -19,34 +20,17 @@ export async function inflateCapped(
   maxBytes: number,
 ): Promise<Uint8Array | undefined> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream(format)).getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    let step: ReadableStreamReadResult<Uint8Array>;
-    try {
-      step = await reader.read();
-    } catch {
-      return undefined;
-    }
-    if (step.done) break;
-    length += step.value.byteLength;
-    if (length > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new JwtError(
+  return readStreamCapped(
+    reader,
+    maxBytes,
+    () =>
+      new JwtError(
         'decompressed-too-large',
         l10n.t(
           'The compressed data expands to more than {0} bytes, far beyond any real content; it was not decompressed further',
           maxBytes,
         ),
-      );
-    }
-    chunks.push(step.value);
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+      ),
+    () => undefined,
+  );
 }

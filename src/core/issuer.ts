@@ -11,6 +11,7 @@ import * as l10n from '@vscode/l10n';
 import { decodeToken } from './decode';
 import { loadJose, type Jose } from './jose';
 import { isJsonObject } from './json';
+import { readStreamCapped } from './readStreamCapped';
 
 export interface IssuerVerifyResult {
   valid: boolean;
@@ -250,33 +251,12 @@ async function readCapped(
   }
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    let step: ReadableStreamReadResult<Uint8Array>;
-    try {
-      step = await reader.read();
-    } catch (error) {
-      if (isTimeout(error, signal)) throw timedOut(url, timeoutMs, what);
-      throw new Error(
-        l10n.t('The answer from {0} broke off: {1}', url.href, error instanceof Error ? error.message : String(error)),
-      );
-    }
-    if (step.done) break;
-    length += step.value.byteLength;
-    if (length > MAX_ISSUER_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(step.value);
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readStreamCapped(reader, MAX_ISSUER_RESPONSE_BYTES, tooLarge, (error): never => {
+    if (isTimeout(error, signal)) throw timedOut(url, timeoutMs, what);
+    throw new Error(
+      l10n.t('The answer from {0} broke off: {1}', url.href, error instanceof Error ? error.message : String(error)),
+    );
+  });
 }
 
 /** jose's key set fetch through {@link readCapped}: jose keeps its caching and cooldown, we keep the limits. */

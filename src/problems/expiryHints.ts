@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { TokenLines, hintsForLines, type PlacedHint } from '../core';
+import { hintsForLines, type PlacedHint } from '../core';
+import { DocumentTokens } from './documentTokens';
 
 /** Lines hinted above and below the visible ones, so a short scroll shows hints at once. */
 const MARGIN_LINES = 40;
@@ -12,7 +13,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * visible lines are hinted, and one timer redraws them when the first label would change.
  */
 export class ExpiryHints implements vscode.Disposable {
-  private readonly indexes = new Map<string, TokenLines>();
+  private readonly tokens = new DocumentTokens();
   private readonly shown = new Map<vscode.TextEditor, { hints: PlacedHint[]; nextChange?: number }>();
   private readonly types = {
     ok: vscode.window.createTextEditorDecorationType({
@@ -30,7 +31,7 @@ export class ExpiryHints implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => this.render(textEditor)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.indexes.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => this.tokens.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('jwt.hints') && this.renderAll()),
     ];
     this.renderAll();
@@ -52,13 +53,9 @@ export class ExpiryHints implements vscode.Disposable {
     return vscode.workspace.getConfiguration('jwt.hints', document).get<boolean>('enabled', true);
   }
 
-  private onChange({ document, contentChanges }: vscode.TextDocumentChangeEvent): void {
-    const index = this.indexes.get(document.uri.toString());
-    if (!index || contentChanges.length === 0) return;
-    index.applyChanges(
-      contentChanges.map(({ range, text }) => ({ startLine: range.start.line, endLine: range.end.line, text })),
-      (line) => document.lineAt(line).text,
-    );
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    if (!this.tokens.update(event)) return;
+    const { document } = event;
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.render(editor);
   }
 
@@ -72,7 +69,7 @@ export class ExpiryHints implements vscode.Disposable {
     const hints: PlacedHint[] = [];
     let nextChange: number | undefined;
     if (this.enabled(document)) {
-      const index = this.index(document);
+      const index = this.tokens.of(document);
       const now = Date.now();
       for (const [from, to] of visibleSpans(editor)) {
         const result = hintsForLines(index, from, to, now);
@@ -80,7 +77,7 @@ export class ExpiryHints implements vscode.Disposable {
         nextChange = earliest(nextChange, result.nextChange);
       }
     } else {
-      this.indexes.delete(document.uri.toString());
+      this.tokens.forget(document);
     }
     this.shown.set(editor, { hints, nextChange });
     for (const tone of ['ok', 'problem'] as const) {
@@ -93,16 +90,6 @@ export class ExpiryHints implements vscode.Disposable {
       editor.setDecorations(this.types[tone], options);
     }
     this.schedule();
-  }
-
-  private index(document: vscode.TextDocument): TokenLines {
-    const key = document.uri.toString();
-    let index = this.indexes.get(key);
-    if (!index) {
-      index = new TokenLines(document.getText());
-      this.indexes.set(key, index);
-    }
-    return index;
   }
 
   /** One timer for all visible editors, set for the first label that changes. */

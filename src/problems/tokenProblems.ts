@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { SecurityReviews } from '../audit/securityReview';
 import {
   findWeakSecret,
-  TokenLines,
   tokenRisks,
   weakSecretRisk,
   type RiskKind,
@@ -11,6 +10,7 @@ import {
   type TokenRisk,
 } from '../core';
 import { SKIPPED_SCHEMES } from '../contributions';
+import { DocumentTokens } from './documentTokens';
 
 /** Problems are recomputed once typing pauses this long, never on the keystroke itself. */
 const DEBOUNCE_MS = 400;
@@ -121,7 +121,7 @@ interface CachedRisks {
 export class TokenProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly indexes = new Map<string, TokenLines>();
+  private readonly tokens = new DocumentTokens();
   /** The latest run per document: an older one still going stops at its next slice. */
   private readonly runs = new Map<string, number>();
   private runCount = 0;
@@ -150,19 +150,16 @@ export class TokenProblems implements vscode.Disposable {
     this.collection.dispose();
   }
 
-  private onChange({ document, contentChanges }: vscode.TextDocumentChangeEvent): void {
-    if (contentChanges.length === 0) return;
-    this.indexes.get(document.uri.toString())?.applyChanges(
-      contentChanges.map(({ range, text }) => ({ startLine: range.start.line, endLine: range.end.line, text })),
-      (line) => document.lineAt(line).text,
-    );
-    this.schedule(document, DEBOUNCE_MS);
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    this.tokens.update(event);
+    this.schedule(event.document, DEBOUNCE_MS);
   }
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.collection.delete(document.uri);
-    this.indexes.delete(key);
+    this.tokens.forget(document);
     this.runs.delete(key);
   }
 
@@ -186,7 +183,7 @@ export class TokenProblems implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('jwt.problems', document);
     if (!config.get<boolean>('enabled', true)) {
       this.collection.delete(document.uri);
-      this.indexes.delete(key);
+      this.tokens.forget(document);
       return;
     }
     const run = ++this.runCount;
@@ -213,7 +210,7 @@ export class TokenProblems implements vscode.Disposable {
     const add = (risk: TokenRisk, range: vscode.Range) => report(risk.message, risk.kind, level(risk.kind), range);
     const reviewSettings = config.get<Record<string, unknown>>('securityReview', {}) ?? {};
     const audits: Array<{ token: string; range: vscode.Range; longLived: boolean }> = [];
-    const index = this.index(document);
+    const index = this.tokens.of(document);
     const weakChecks: Promise<void>[] = [];
     let sliceStart = performance.now();
     for (const { line, match } of index.tokensIn(0, index.lineCount)) {
@@ -256,16 +253,6 @@ export class TokenProblems implements vscode.Disposable {
     await Promise.all(weakChecks);
     // An edit since then has scheduled a fresh run: these ranges may be stale.
     if (current() && document.version === version) this.collection.set(document.uri, diagnostics);
-  }
-
-  private index(document: vscode.TextDocument): TokenLines {
-    const key = document.uri.toString();
-    let index = this.indexes.get(key);
-    if (!index) {
-      index = new TokenLines(document.getText());
-      this.indexes.set(key, index);
-    }
-    return index;
   }
 
   /** A token's risks, decoded once and reused while the clock cannot have changed them much. */

@@ -19,6 +19,25 @@ async function hoverOver(content: string, token: string, language: string): Prom
   );
 }
 
+/** The JWT hover's Markdown itself (not its text) over `token` in a Python string. */
+async function hoverMarkdown(token: string): Promise<vscode.MarkdownString> {
+  const editor = await openText(`t = "${token}"\n`, 'python');
+  const hovers = await eventually(
+    async () =>
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        editor.document.positionAt(10),
+      )) ?? [],
+    (h) => h.length > 0,
+  );
+  const markdown = hovers
+    .flatMap((h) => h.contents)
+    .find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'));
+  assert.ok(markdown, 'no JWT hover');
+  return markdown;
+}
+
 describe('hover', () => {
   useExtension();
 
@@ -94,23 +113,7 @@ describe('hover', () => {
   });
 
   it('renders attacker-controlled claims as inert text', async () => {
-    const editor = await openText(`t = "${INJECTION}"\n`, 'python');
-    const position = editor.document.positionAt(10);
-    const hovers = await eventually(
-      async () =>
-        (await vscode.commands.executeCommand<vscode.Hover[]>(
-          'vscode.executeHoverProvider',
-          editor.document.uri,
-          position,
-        )) ?? [],
-      (h) => h.length > 0,
-    );
-    const markdown = hovers
-      .flatMap((h) => h.contents)
-      .find(
-        (c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'),
-      );
-    assert.ok(markdown, 'no JWT hover');
+    const markdown = await hoverMarkdown(INJECTION);
     assert.notEqual(markdown.supportHtml, true, 'HTML must not be rendered');
     assert.deepEqual(markdown.isTrusted, { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] });
     // The payload sits in a fence that nothing inside it can close; outside fences nothing of it remains.
@@ -128,22 +131,7 @@ describe('hover', () => {
       jku: 'https://evil.example/jwks.json',
     };
     const token = `${base64url(JSON.stringify(header))}.${base64url('{"sub":"x"}')}.c2ln`;
-    const editor = await openText(`t = "${token}"\n`, 'python');
-    const hovers = await eventually(
-      async () =>
-        (await vscode.commands.executeCommand<vscode.Hover[]>(
-          'vscode.executeHoverProvider',
-          editor.document.uri,
-          editor.document.positionAt(10),
-        )) ?? [],
-      (h) => h.length > 0,
-    );
-    const markdown = hovers
-      .flatMap((h) => h.contents)
-      .find(
-        (c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('JSON Web Token'),
-      );
-    assert.ok(markdown, 'no JWT hover');
+    const markdown = await hoverMarkdown(token);
     // Code spans and fences are never linked; outside them, nothing a renderer would make a link of.
     const outsideCode = markdown.value
       .replace(/(`{3,})\w*\n[\s\S]*?\n\1\n/g, '')
