@@ -16,6 +16,9 @@ describe('hover and Decode in the browser workbench', function () {
     // the first screen line of the wrapped ACCESS_TOKEN line.
     const text = await vs.hover('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', { expect: 'Ada Lovelace' });
     assert.match(text, /user-1234/);
+    // Nobody checked its signature: the hover says so, and never calls it valid.
+    assert.match(text, /Not expired \(expires in \d+ years\) · signature not checked/);
+    assert.doesNotMatch(text, /\bValid\b/);
     await vs.screenshot('hover');
   });
 
@@ -26,6 +29,9 @@ describe('hover and Decode in the browser workbench', function () {
     const panel = await vs.panelFrame({ hasText: 'Ada Lovelace' });
     const body = await panel.evaluate(() => document.body.innerText);
     assert.match(body, /user-1234/);
+    const status = await panel.evaluate(() => document.getElementById('status')?.textContent ?? '');
+    assert.match(status, /signature not checked/, `the panel's status line: ${status}`);
+    assert.doesNotMatch(status, /\bValid\b/);
     await vs.screenshot('panel');
   });
 

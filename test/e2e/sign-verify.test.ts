@@ -81,11 +81,14 @@ describe('sign and verify in the browser workbench', function () {
     const panel = await vs.panelFrame({ selector: '#verdict [data-verdict="valid"]', hasText: 'e2e-signer' });
     const shown = await panel.evaluate(() => ({
       verdict: document.querySelector('#verdict')?.textContent ?? '',
+      status: document.getElementById('status')?.textContent ?? '',
       html: document.documentElement.outerHTML,
       values: [...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value),
     }));
     assert.match(shown.verdict, /Signature valid/);
     assert.match(shown.verdict, /HS256, verified with the entered key/);
+    // Only now, with its signature verified, does the status line say so.
+    assert.match(shown.status, /Signature verified/);
     assert.ok(!shown.html.includes(SECRET), 'the secret is in the panel document');
     assert.ok(!shown.values.some((v) => v.includes(SECRET)), 'the secret is in a panel field');
     await vs.waitForNotification('Signature valid');
