@@ -363,7 +363,9 @@ const SECTIONS = [
     // `npm run package` in a temp copy of the repo (the working dist/ stays the development build).
     const { vsix, bytes } = vscodeBench('package');
     ctx.vsix = vsix;
-    check('.vsix size', bytes < 150 * 1024, `${fmt(bytes / 1024)} KB (target < 150 KB), ${relative(root, vsix)}`);
+    // 150 KB until this round; key parsing (DER, OpenSSH, XML) against key confusion and the security
+    // review with its translated sentences brought the package to about 180 KB.
+    check('.vsix size', bytes < 200 * 1024, `${fmt(bytes / 1024)} KB (target < 200 KB), ${relative(root, vsix)}`);
   },
 
   function activationTime(ctx) {
