@@ -29,6 +29,8 @@ const hs = (claims: object, secret: string, alg = 'HS256') =>
   new SignJWT({ ...claims }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 const STRONG = 'q9XvB2mN7rT4wZ8kL1pS6dF3hJ0gY5cE';
 
+const all = AUDIT_CHECKS.map((c) => c.id);
+
 describe('auditToken', () => {
   describe('clean tokens', () => {
     it('raises nothing above info for mainstream tokens', async () => {
@@ -124,8 +126,16 @@ describe('auditToken', () => {
       }
     });
 
-    it('lists every check with a title, ids unique', () => {
-      const all = AUDIT_CHECKS.map((c) => c.id);
+    it('lists every check with a title, ids unique, findings in its order', async () => {
+      const token = makeToken({ alg: 'RS256', kid: '../k', jwk: {}, crit: [] }, { password: 'p', iat: nowSeconds });
+      const findings = await audit(`${token}${'A'.repeat(9000)}`);
+      const rank = (f: Finding) => ['error', 'warning', 'info'].indexOf(f.severity) * 1000 + all.indexOf(f.id);
+      assert.ok(findings.length >= 6);
+      assert.deepEqual(
+        findings,
+        [...findings].sort((a, b) => rank(a) - rank(b)),
+      );
+      assert.ok(findings.every((f) => all.includes(f.id)));
       assert.equal(new Set(all).size, all.length);
       for (const check of AUDIT_CHECKS) assert.ok(check.title.length > 3, check.id);
     });
@@ -477,6 +487,7 @@ describe('auditToken', () => {
       const brokenPayload = `${base64url.encode(JSON.stringify({ alg: 'HS256', kid: '../../dev/null' }))}.$$$.c2ln`;
       assert.deepEqual(await ids(brokenPayload), ['kid-path', 'token-malformed']);
       assert.deepEqual(await ids(`Bearer ${makeToken({ alg: 'none' }, fresh, '')}`), ['alg-none']);
+      assert.deepEqual(await ids(`${makeToken({ alg: 'none' }, fresh, '')}~WyJzYWx0IiwiYSIsMV0~`), ['alg-none']);
     });
 
     it('throws only for input that is not a string', async () => {
