@@ -382,6 +382,7 @@ describe('auditToken', () => {
         [{ apiKey: 'k-123' }, 'apiKey'],
         [{ creds: [{ private_key: 'xyz' }] }, 'creds[0].private_key'],
         [{ db_password: 'p4ss' }, 'db_password'],
+        [{ password: 'x' }, 'password'],
       ] as const) {
         const [message] = await sensitive(claims);
         assert.ok(message?.includes(`"${path}"`), `${JSON.stringify(claims)}: ${message}`);
@@ -425,7 +426,7 @@ describe('auditToken', () => {
         { email: 'jane@example.com', email_verified: true, name: 'Jane Doe' },
         { description: 'Sends a password reset link', note: 'secret santa 2024' },
         { pwd_changed_at: 1700000000, password_set: true, password_expires_in: 3600 },
-        { password: '', secret: '********', client_secret: '[REDACTED]' },
+        { password: '', secret: '********', client_secret: '[REDACTED]', api_key: '••••' },
         { phone: '4111 1111 1111 1111', mobile: '+86 138 0013 8000', fax: '555-12-3456', tel: '4111111111111111' },
         { n: '4111 1111 1111 1112', t: 1772323200000, us: 1772323200000000 },
         {
@@ -436,7 +437,7 @@ describe('auditToken', () => {
         },
         { id: '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c', order: '5716-446655440000-x' },
         { ids: ['000-12-3456', '666-12-3456', '923-12-3456', '123-00-4567', '123-45-0000'] },
-        { cn: ['110105194912310021', '990105194912310026', '110105194913310020'] },
+        { cn: ['110105194912310021', '010105194912310026', '110105194913310020', '110105290012310021'] },
         { text: 'ghp_short', aws: 'AKIA-not-a-key', pem: '-----BEGIN PUBLIC KEY-----' },
       ];
       for (const claims of quiet) assert.deepEqual(await sensitive(claims), [], JSON.stringify(claims));
