@@ -5,6 +5,7 @@ import { JwtError } from './errors';
 import { isJsonObject, jsonDepth, jsonType } from './json';
 import type { Finding } from './types';
 import { checkAlgorithm } from './auditAlgorithm';
+import { AUDIT_CHECKS } from './auditChecks';
 import type { AuditCheck, AuditContext } from './auditContext';
 import { checkCrit } from './auditCrit';
 import { checkHeaderKeys } from './auditHeaderKeys';
@@ -35,13 +36,15 @@ const CHECKS: readonly AuditCheck[] = [
 ];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
+const RANK = new Map(AUDIT_CHECKS.map(({ id }, i) => [id, i]));
 
 /**
  * An offline security review of a token: what is dangerous in its header, signature and claims,
  * each finding with a stable id and a sentence saying what it means, why it matters and what to
- * do. Nothing leaves the machine; the weak-secret check tries a short built-in list. A broken
- * token gets the findings its readable parts allow, plus a `token-malformed` note. Findings come
- * errors first, then warnings, then notes, each in the order AUDIT_CHECKS lists.
+ * do. Nothing leaves the machine: the weak-secret check tries a short built-in list. An SD-JWT
+ * is audited as its issuer-signed JWT; a broken token gets the findings its readable parts allow,
+ * plus a `token-malformed` note. Findings come errors first, then warnings, then notes, each
+ * severity in the order AUDIT_CHECKS lists.
  *
  * @throws {JwtError} `not-a-string` for input that is not a string, and nothing else
  * @example
@@ -53,7 +56,11 @@ export async function auditToken(token: string, options: AuditOptions = {}): Pro
     throw new JwtError('not-a-string', l10n.t('Expected the token as a string, got {0}', jsonType(token)));
   }
   const findings: Finding[] = [];
-  const text = token.trim().replace(/^bearer\s+/i, '');
+  // An SD-JWT (<jws>~<disclosure>~…) is audited as its issuer-signed JWT, the part before the first ~.
+  const text = token
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .split('~', 1)[0]!;
   if (text.length > HUGE_TOKEN) {
     findings.push({
       id: 'token-huge',
@@ -105,8 +112,8 @@ export async function auditToken(token: string, options: AuditOptions = {}): Pro
     }
   }
   for (const check of CHECKS) findings.push(...(await check(context)));
-  // Stable: within a severity, the order of the checks.
-  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  // Stable: a check's own findings keep their order.
+  return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || RANK.get(a.id)! - RANK.get(b.id)!);
 }
 
 /** The payload's claims, or its text when that is not a JSON object. @throws when it is not UTF-8 base64url */

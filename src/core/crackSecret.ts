@@ -4,7 +4,7 @@ import { decodeHeaderObject, splitToken } from './decode';
 import { JwtError } from './errors';
 
 export interface CrackOptions {
-  /** Stops the search: the promise then rejects with a JwtError whose code is `cancelled`. */
+  /** Stops the search before the next batch of words: the promise then rejects with a JwtError whose code is `cancelled`. */
   signal?: AbortSignal;
   /** Called with the number of words tried so far, every {@link CRACK_BATCH} words and once at the end. */
   onProgress?: (tried: number) => void;

@@ -29,6 +29,8 @@ const hs = (claims: object, secret: string, alg = 'HS256') =>
   new SignJWT({ ...claims }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 const STRONG = 'q9XvB2mN7rT4wZ8kL1pS6dF3hJ0gY5cE';
 
+const all = AUDIT_CHECKS.map((c) => c.id);
+
 describe('auditToken', () => {
   describe('clean tokens', () => {
     it('raises nothing above info for mainstream tokens', async () => {
@@ -124,8 +126,16 @@ describe('auditToken', () => {
       }
     });
 
-    it('lists every check with a title, ids unique', () => {
-      const all = AUDIT_CHECKS.map((c) => c.id);
+    it('lists every check with a title, ids unique, findings in its order', async () => {
+      const token = makeToken({ alg: 'RS256', kid: '../k', jwk: {}, crit: [] }, { password: 'p', iat: nowSeconds });
+      const findings = await audit(`${token}${'A'.repeat(9000)}`);
+      const rank = (f: Finding) => ['error', 'warning', 'info'].indexOf(f.severity) * 1000 + all.indexOf(f.id);
+      assert.ok(findings.length >= 6);
+      assert.deepEqual(
+        findings,
+        [...findings].sort((a, b) => rank(a) - rank(b)),
+      );
+      assert.ok(findings.every((f) => all.includes(f.id)));
       assert.equal(new Set(all).size, all.length);
       for (const check of AUDIT_CHECKS) assert.ok(check.title.length > 3, check.id);
     });
@@ -372,6 +382,7 @@ describe('auditToken', () => {
         [{ apiKey: 'k-123' }, 'apiKey'],
         [{ creds: [{ private_key: 'xyz' }] }, 'creds[0].private_key'],
         [{ db_password: 'p4ss' }, 'db_password'],
+        [{ password: 'x' }, 'password'],
       ] as const) {
         const [message] = await sensitive(claims);
         assert.ok(message?.includes(`"${path}"`), `${JSON.stringify(claims)}: ${message}`);
@@ -415,7 +426,7 @@ describe('auditToken', () => {
         { email: 'jane@example.com', email_verified: true, name: 'Jane Doe' },
         { description: 'Sends a password reset link', note: 'secret santa 2024' },
         { pwd_changed_at: 1700000000, password_set: true, password_expires_in: 3600 },
-        { password: '', secret: '********', client_secret: '[REDACTED]' },
+        { password: '', secret: '********', client_secret: '[REDACTED]', api_key: '••••' },
         { phone: '4111 1111 1111 1111', mobile: '+86 138 0013 8000', fax: '555-12-3456', tel: '4111111111111111' },
         { n: '4111 1111 1111 1112', t: 1772323200000, us: 1772323200000000 },
         {
@@ -426,7 +437,7 @@ describe('auditToken', () => {
         },
         { id: '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c', order: '5716-446655440000-x' },
         { ids: ['000-12-3456', '666-12-3456', '923-12-3456', '123-00-4567', '123-45-0000'] },
-        { cn: ['110105194912310021', '990105194912310026', '110105194913310020'] },
+        { cn: ['110105194912310021', '010105194912310026', '110105194913310020', '110105290012310021'] },
         { text: 'ghp_short', aws: 'AKIA-not-a-key', pem: '-----BEGIN PUBLIC KEY-----' },
       ];
       for (const claims of quiet) assert.deepEqual(await sensitive(claims), [], JSON.stringify(claims));
@@ -477,6 +488,7 @@ describe('auditToken', () => {
       const brokenPayload = `${base64url.encode(JSON.stringify({ alg: 'HS256', kid: '../../dev/null' }))}.$$$.c2ln`;
       assert.deepEqual(await ids(brokenPayload), ['kid-path', 'token-malformed']);
       assert.deepEqual(await ids(`Bearer ${makeToken({ alg: 'none' }, fresh, '')}`), ['alg-none']);
+      assert.deepEqual(await ids(`${makeToken({ alg: 'none' }, fresh, '')}~WyJzYWx0IiwiYSIsMV0~`), ['alg-none']);
     });
 
     it('throws only for input that is not a string', async () => {
