@@ -28,6 +28,18 @@ const withClaims = (claims: object) => makeToken({ alg: 'RS256', typ: 'JWT' }, {
 const hs = (claims: object, secret: string, alg = 'HS256') =>
   new SignJWT({ ...claims }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 const STRONG = 'q9XvB2mN7rT4wZ8kL1pS6dF3hJ0gY5cE';
+/** kid styles seen in real key sets: UUIDs, dated names, dashes and underscores, thumbprints, URLs. */
+const NORMAL_KIDS = [
+  '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c',
+  '2024-05-key',
+  'key_1',
+  'rsa-prod-01',
+  'NjVBRjY5MDlCMUIwNzU4RTA2QzZFMDQ4QzQ2MDAyQjVDNjk1RTM2Qg',
+  'https://keys.example.com/keys#1',
+  'https://keys.example.com/jwks?key=1&v=2',
+  "o'brien-2024",
+  'sig.2024.v1',
+];
 
 const all = AUDIT_CHECKS.map((c) => c.id);
 
@@ -96,15 +108,7 @@ describe('auditToken', () => {
         order_ms: 1772323200000,
         org: { id: 'org_2bXk9', plan: 'pro', seats: 25 },
       };
-      const kids = [
-        '1e9gdk7',
-        '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c',
-        '2024-05-key',
-        'key_1',
-        'rsa-prod-01',
-        'NjVBRjY5MDlCMUIwNzU4RTA2QzZFMDQ4QzQ2MDAyQjVDNjk1RTM2Qg',
-        'https://keys.example.com/keys#1',
-      ];
+      const kids = ['1e9gdk7', ...NORMAL_KIDS];
       const tokens = [
         ...(await Promise.all(
           kids.map((kid) => new SignJWT(fresh).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid }).sign(rsa)),
@@ -258,17 +262,7 @@ describe('auditToken', () => {
     });
 
     it('leaves normal kids alone', async () => {
-      for (const kid of [
-        '3f2b7c4e-9a1d-4e8b-b6c5-2d7f0a9e1b3c',
-        '2024-05-key',
-        'key_1',
-        'rsa-prod-01',
-        'NjVBRjY5MDlCMUIwNzU4RTA2QzZFMDQ4QzQ2MDAyQjVDNjk1RTM2Qg',
-        'https://keys.example.com/keys#1',
-        'https://keys.example.com/jwks?key=1&v=2',
-        "o'brien-2024",
-        'sig.2024.v1',
-      ]) {
+      for (const kid of NORMAL_KIDS) {
         const found = (await ids(withHeader({ kid }))).filter((id) => id.startsWith('kid-'));
         assert.deepEqual(found, [], kid);
       }
