@@ -40,6 +40,14 @@ const builds = [
     format: 'cjs',
     external: ['vscode', './web.js'],
   },
+  // The word-list search's worker thread (desktop only: src/audit/parallelSearch.ts starts it).
+  {
+    ...common,
+    entryPoints: ['src/audit/crackWorker.ts'],
+    outfile: 'dist/crackWorker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
   {
     ...common,
     entryPoints: ['media/src/panel.ts'],

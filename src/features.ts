@@ -77,7 +77,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
       ),
       'jwt.findWeakSecret': lazy(
         () => import('./audit/findWeakSecretCommand'),
-        (m, token, wordList) => m.findWeakSecretCommand(keys, token, wordList),
+        (m, token, wordList) => m.findWeakSecretCommand(keys, context.extensionUri, token, wordList),
       ),
       'jwt.manageKeys': lazy(
         () => import('./keys/manageKeysCommand'),

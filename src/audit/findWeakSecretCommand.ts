@@ -1,84 +1,140 @@
 import * as vscode from 'vscode';
-import { crackSecret, JwtError } from '../core';
+import { type CrackJob, crackJob, crackSecret, formatDuration, JwtError } from '../core';
 import { askForToken, findTokenInContext } from '../decode/tokenSource';
 import { askKeyName } from '../keys/keyChoice';
 import type { KeyStore } from '../keys/keyStore';
+import { type SearchOutcome, searchInWorkers } from './parallelSearch';
+import { countLines, lines } from './wordList';
 
 /** What the command found: the secret (when a word signs the token) and how many words it tried. */
-export interface WeakSecretOutcome {
-  secret?: string;
-  tried: number;
-  cancelled?: boolean;
-}
+export type WeakSecretOutcome = SearchOutcome;
 
 /**
  * "JWT: Find Weak Secret with a Word List…": tries each line of a word list the user picks as the
- * HMAC secret of an HS256/384/512 token (core crackSecret, offline), with a cancellable progress
- * notification counting words per second, and offers to save a secret it finds as a key.
- * `tokenArg` is a token (else the selection, the cursor, the clipboard or the input box);
- * `wordListArg` a word list's URI (else the open dialog asks). The search runs on the extension
- * host's thread, in batches that yield between them.
+ * HMAC secret of an HS256/384/512 token (offline), with a cancellable progress notification counting
+ * words per second and the time left, and offers to save a secret it finds as a key. `tokenArg` is a
+ * token (else the selection, the cursor, the clipboard or the input box); `wordListArg` a word list's
+ * URI (else the open dialog asks). On the desktop the search runs in one worker thread per core
+ * (parallelSearch.ts); in the web worker extension host, on its own thread in batches (core crackSecret).
  */
 export async function findWeakSecretCommand(
   keys: KeyStore,
+  extensionUri: vscode.Uri,
   tokenArg?: unknown,
   wordListArg?: unknown,
 ): Promise<WeakSecretOutcome | undefined> {
   const picked = (await findTokenInContext(tokenArg)) ?? (await askForToken());
   if (!picked) return undefined;
+  let job: CrackJob | undefined;
+  try {
+    job = crackJob(picked.token);
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
   const uri = wordListUri(wordListArg) ?? (await pickWordList());
   if (!uri) return undefined;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Cannot read the word list: {0}', error instanceof Error ? error.message : String(error)),
     );
     return undefined;
   }
-  const total = countLines(text);
-  let tried = 0;
+  let outcome: SearchOutcome;
   try {
-    const secret = await vscode.window.withProgress(
+    outcome = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Trying {0} words as the secret', total),
+        title: vscode.l10n.t('Trying the words of {0} as the secret', uri.path.slice(uri.path.lastIndexOf('/') + 1)),
         cancellable: true,
       },
       (progress, cancel) => {
         const abort = new AbortController();
         cancel.onCancellationRequested(() => abort.abort());
-        const started = Date.now();
-        let shown = 0;
-        return crackSecret(picked.token, lines(text), {
-          signal: abort.signal,
-          onProgress: (count) => {
-            tried = count;
-            const percent = total > 0 ? (count / total) * 100 : 100;
-            const perSecond = Math.round(count / Math.max((Date.now() - started) / 1000, 0.001));
-            progress.report({
-              increment: percent - shown,
-              message: vscode.l10n.t('{0} of {1} words, {2} words/s', count, total, perSecond),
-            });
-            shown = percent;
-          },
-        });
+        const report = progressReporter(progress);
+        // A signature of the wrong length: no word can sign it, and the search says so at once.
+        if (!job) return Promise.resolve({ tried: 0 });
+        const workerFile = vscode.Uri.joinPath(extensionUri, 'dist', 'crackWorker.js');
+        return (
+          (workerFile.scheme === 'file'
+            ? searchInWorkers(job, bytes, workerFile.fsPath, { signal: abort.signal, onProgress: report })
+            : undefined) ?? searchInThread(picked.token, bytes, abort.signal, report)
+        );
       },
     );
-    if (secret === undefined) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('None of the {0} words in the list is the secret of this token.', tried),
-      );
-      return { tried };
-    }
-    void offerToSave(keys, secret);
-    return { secret, tried };
   } catch (error) {
-    if (error instanceof JwtError && error.code === 'cancelled') return { tried, cancelled: true };
     void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return undefined;
   }
+  if (outcome.cancelled) return outcome;
+  if (outcome.secret === undefined) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('None of the {0} words in the list is the secret of this token.', outcome.tried),
+    );
+    return { tried: outcome.tried };
+  }
+  void offerToSave(keys, outcome.secret);
+  return outcome;
+}
+
+/** The search on this thread: the web worker extension host has no worker threads. */
+async function searchInThread(
+  token: string,
+  bytes: Uint8Array,
+  signal: AbortSignal,
+  onProgress: (tried: number, total: number) => void,
+): Promise<SearchOutcome> {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const total = countLines(text);
+  let tried = 0;
+  try {
+    const secret = await crackSecret(token, lines(text), {
+      signal,
+      onProgress: (count) => {
+        tried = count;
+        onProgress(count, total);
+      },
+    });
+    return secret === undefined ? { tried } : { secret, tried };
+  } catch (error) {
+    if (error instanceof JwtError && error.code === 'cancelled') return { tried, cancelled: true };
+    throw error;
+  }
+}
+
+/**
+ * Turns counts into the notification's bar and message — words tried, words per second and the time
+ * left — at most every 100 ms.
+ */
+function progressReporter(
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+): (tried: number, total: number | undefined) => void {
+  const started = Date.now();
+  let shown = 0;
+  let last = 0;
+  return (tried, total) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    const seconds = Math.max((now - started) / 1000, 0.001);
+    const perSecond = Math.round(tried / seconds);
+    if (total === undefined) {
+      progress.report({ message: vscode.l10n.t('{0} words, {1} words/s', tried, perSecond) });
+      return;
+    }
+    const percent = total > 0 ? (tried / total) * 100 : 100;
+    const left = perSecond > 0 ? formatDuration(Math.max(0, total - tried) / perSecond) : undefined;
+    progress.report({
+      increment: percent - shown,
+      message: left
+        ? vscode.l10n.t('{0} of {1} words, {2} words/s, about {3} left', tried, total, perSecond, left)
+        : vscode.l10n.t('{0} of {1} words, {2} words/s', tried, total, perSecond),
+    });
+    shown = percent;
+  };
 }
 
 function wordListUri(arg: unknown): vscode.Uri | undefined {
@@ -96,23 +152,6 @@ async function pickWordList(): Promise<vscode.Uri | undefined> {
     filters: { [vscode.l10n.t('Word lists')]: ['txt', 'lst', 'list', 'dic'], [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0];
-}
-
-/** The lines of `text` (without their CR LF or LF), one at a time: a big list is never split into an array. */
-function* lines(text: string): Generator<string> {
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    yield text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
-    start = end + 1;
-  }
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
 }
 
 /**

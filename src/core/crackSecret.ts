@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { decodeBase64url } from './base64url';
 import { decodeHeaderObject, splitToken } from './decode';
 import { JwtError } from './errors';
+import { type CrackJob, nativeSecretMatcher, webCryptoSecretMatcher } from './secretMatcher';
 
 export interface CrackOptions {
   /** Stops the search before the next batch of words: the promise then rejects with a JwtError whose code is `cancelled`. */
@@ -10,13 +11,11 @@ export interface CrackOptions {
   onProgress?: (tried: number) => void;
 }
 
-/** Words signed at once: enough to keep WebCrypto's thread pool busy, few enough to stop soon when cancelled. */
+/** Words tested at once: enough to keep WebCrypto's thread pool busy, few enough to stop soon when cancelled. */
 const CRACK_BATCH = 256;
-const HASHES: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
-const encoder = new TextEncoder();
-// HMAC pads a short key with zero bytes (RFC 2104), so the empty key signs as one zero byte does;
-// WebCrypto refuses zero-length keys.
-const EMPTY_KEY = new Uint8Array(1);
+/** The longest the native matcher runs before it lets the thread's other work (a cancel) in. */
+const SLICE_MS = 50;
+const HASHES: Readonly<Record<string, CrackJob['hash']>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 
 /**
  * Tries each word as the HMAC secret of an HS256/384/512 token, offline, and resolves to the first
@@ -34,47 +33,26 @@ export async function crackSecret(
   words: Iterable<string> | AsyncIterable<string>,
   options: CrackOptions = {},
 ): Promise<string | undefined> {
-  const { segments } = splitToken(token);
-  const [header, payload, signature] = segments;
-  const alg = decodeHeaderObject(header!).alg;
-  const hash = typeof alg === 'string' && Object.hasOwn(HASHES, alg) ? HASHES[alg]! : undefined;
-  if (segments.length !== 3 || hash === undefined) {
-    throw new JwtError(
-      'unsupported-alg',
-      l10n.t(
-        'Only tokens signed with a shared secret (HS256, HS384, HS512) can be checked against a word list; this one has alg {0}',
-        JSON.stringify(alg ?? null),
-      ),
-    );
-  }
+  const job = crackJob(token);
   const { signal, onProgress } = options;
   const cancelled = (): JwtError =>
     new JwtError('cancelled', l10n.t('The search for the secret was cancelled'), { segment: 'signature' });
   if (signal?.aborted) throw cancelled();
-  let expected: Uint8Array;
-  try {
-    expected = decodeBase64url(signature!.text);
-  } catch {
-    return undefined;
-  }
-  if (expected.length !== Number(hash.slice(4)) / 8) return undefined;
-
-  // The signing input never changes: encode it once; only the key does, per word.
-  const input = encoder.encode(`${header!.text}.${payload!.text}`);
-  const subtle = globalThis.crypto.subtle;
-  const algorithm = { name: 'HMAC', hash };
-  const signs = async (word: string): Promise<boolean> => {
-    const bytes = word === '' ? EMPTY_KEY : encoder.encode(word);
-    const key = await subtle.importKey('raw', bytes, algorithm, false, ['sign']);
-    return sameBytes(new Uint8Array(await subtle.sign('HMAC', key, input)), expected);
-  };
+  if (!job) return undefined;
+  const matcher = nativeSecretMatcher(job);
+  const test = matcher ?? webCryptoSecretMatcher(job);
+  let sliceStarted = Date.now();
 
   let tried = 0;
   let batch: string[] = [];
   const flush = async (): Promise<string | undefined> => {
     if (signal?.aborted) throw cancelled();
-    const results = await Promise.all(batch.map(signs));
-    const found = batch[results.indexOf(true)];
+    if (matcher && Date.now() - sliceStarted > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal?.aborted) throw cancelled();
+      sliceStarted = Date.now();
+    }
+    const found = batch[await test(batch)];
     tried += batch.length;
     batch = [];
     onProgress?.(tried);
@@ -99,9 +77,36 @@ export async function crackSecret(
   return batch.length > 0 || tried === 0 ? flush() : undefined;
 }
 
-/** Equal length and bytes; timing does not matter here, the attacker is the user. */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * What testing secrets against `token` needs, or undefined for a token whose signature has the wrong
+ * length for its alg (no secret can sign it).
+ * @throws {JwtError} `unsupported-alg` for anything but HS256/384/512; decoding codes for text that is
+ *   not a JWS
+ */
+export function crackJob(token: string): CrackJob | undefined {
+  const { segments } = splitToken(token);
+  const [header, payload, signature] = segments;
+  const alg = decodeHeaderObject(header!).alg;
+  const hash = typeof alg === 'string' && Object.hasOwn(HASHES, alg) ? HASHES[alg]! : undefined;
+  if (segments.length !== 3 || hash === undefined) {
+    throw new JwtError(
+      'unsupported-alg',
+      l10n.t(
+        'Only tokens signed with a shared secret (HS256, HS384, HS512) can be checked against a word list; this one has alg {0}',
+        JSON.stringify(alg ?? null),
+      ),
+    );
+  }
+  let expected: Uint8Array;
+  try {
+    expected = decodeBase64url(signature!.text);
+  } catch {
+    return undefined;
+  }
+  if (expected.length !== Number(hash.slice(4)) / 8) return undefined;
+  return {
+    hash,
+    input: new TextEncoder().encode(`${header!.text}.${payload!.text}`),
+    signature: new Uint8Array(expected),
+  };
 }

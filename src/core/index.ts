@@ -57,7 +57,9 @@ export { findSessionCookies, flaskSessionAt, decodeFlaskSession, verifyFlaskSess
 export type { SessionCookieMatch, FlaskSession, FlaskVerifyOptions, FlaskVerifyResult } from './flask';
 export { verifyWithIssuer, IssuerCache } from './issuer';
 export type { IssuerVerifyResult, IssuerVerifyOptions } from './issuer';
-export { crackSecret } from './crackSecret';
+export { crackSecret, crackJob } from './crackSecret';
+export type { CrackJob } from './secretMatcher';
+export { nodeBuiltin } from './nodeBuiltin';
 export type { CrackOptions } from './crackSecret';
 export { auditToken } from './auditToken';
 export type { AuditOptions } from './auditToken';

@@ -1,12 +1,12 @@
 /**
  * What is risky about a token, for the editor's Problems: unsigned, expired, signed with a secret
  * everybody knows, or long-lived and hard-coded in source. Offline: the weak-secret check tries a
- * small built-in list with jose, nothing leaves the machine.
+ * small built-in list (crackSecret), nothing leaves the machine.
  */
 import * as l10n from '@vscode/l10n';
 import { formatDuration } from './claims';
+import { crackSecret } from './crackSecret';
 import { decodeToken } from './decode';
-import { loadJose } from './jose';
 import { utcText } from './status';
 import type { DecodedToken } from './types';
 
@@ -127,31 +127,16 @@ export const WEAK_SECRETS: readonly string[] = [
   'SECRET_KEY',
 ];
 
-const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
-const encoded = WEAK_SECRETS.map((secret) => ({ secret, bytes: new TextEncoder().encode(secret) }));
-
 /**
  * The well-known secret `token` is signed with, or undefined (also for anything but HS256/384/512).
  * @example await findWeakSecret(jwtIoExampleToken) // 'your-256-bit-secret'
  */
 export async function findWeakSecret(token: string): Promise<string | undefined> {
-  let alg: unknown;
   try {
-    alg = decodeToken(token).header.alg;
+    return await crackSecret(token, WEAK_SECRETS);
   } catch {
-    return undefined;
+    return undefined; // not an HMAC token, or not a token at all
   }
-  if (typeof alg !== 'string' || !HMAC_ALGS.has(alg)) return undefined;
-  const { compactVerify } = await loadJose();
-  for (const { secret, bytes } of encoded) {
-    try {
-      await compactVerify(token, bytes, { algorithms: [alg] });
-      return secret;
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
 }
 
 /** The weak-secret risk as a sentence, for a secret {@link findWeakSecret} found. */

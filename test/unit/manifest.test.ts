@@ -93,6 +93,7 @@ describe('package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/crackWorker.js',
       'dist/extension.js',
       'dist/web.js',
       'dist/webview/codicons/codicon.css',
