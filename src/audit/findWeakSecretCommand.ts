@@ -74,7 +74,7 @@ export async function findWeakSecretCommand(
     void vscode.window.showInformationMessage(
       vscode.l10n.t('None of the {0} words in the list is the secret of this token.', outcome.tried),
     );
-    return { tried: outcome.tried };
+    return outcome;
   }
   void offerToSave(keys, outcome.secret);
   return outcome;

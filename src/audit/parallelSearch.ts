@@ -18,6 +18,8 @@ export interface SearchOutcome {
   secret?: string;
   tried: number;
   cancelled?: boolean;
+  /** The worker threads that searched; absent when the search ran on the caller's thread. */
+  threads?: number;
 }
 
 export interface SearchOptions {
@@ -68,7 +70,7 @@ export function searchInWorkers(
       if (outcome instanceof Error) reject(outcome);
       else resolve(outcome);
     };
-    const cancel = () => finish({ tried: triedSoFar(), cancelled: true });
+    const cancel = () => finish({ tried: triedSoFar(), cancelled: true, threads: workers.length });
     signal?.addEventListener('abort', cancel);
 
     for (const [index, [start, end]] of slices(bytes, count).entries()) {
@@ -83,8 +85,8 @@ export function searchInWorkers(
           return;
         }
         tried[index] = report.tried;
-        if (report.type === 'found') finish({ secret: report.secret, tried: triedSoFar() });
-        else if (report.type === 'done' && --running === 0) finish({ tried: triedSoFar() });
+        if (report.type === 'found') finish({ secret: report.secret, tried: triedSoFar(), threads: workers.length });
+        else if (report.type === 'done' && --running === 0) finish({ tried: triedSoFar(), threads: workers.length });
         else onProgress?.(triedSoFar(), total());
       });
       worker.on('error', (error) => finish(error));

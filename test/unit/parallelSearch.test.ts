@@ -48,7 +48,9 @@ describe('parallelSearch', () => {
         threads,
         onProgress: (tried, total) => progress.push([tried, total]),
       });
-      assert.deepEqual(outcome, { tried: words.length }, `${threads} threads`);
+      assert.equal(outcome?.tried, words.length, `${threads} threads`);
+      assert.equal(outcome.secret, undefined);
+      assert.ok(outcome.threads! >= 1 && outcome.threads! <= threads, `${outcome.threads} of ${threads} threads`);
       assert.ok(
         progress.some(([, total]) => total === words.length),
         `${threads} threads: the total is reported`,
@@ -57,12 +59,16 @@ describe('parallelSearch', () => {
     // The blank line is the empty secret, and a list without a final line break keeps its last word.
     const bytes = new TextEncoder().encode('a\n\nb');
     const empty = crackJob(await sign('b'))!;
-    assert.deepEqual(await searchInWorkers(empty, bytes, workerFile, { threads: 2 }), { secret: 'b', tried: 3 });
+    assert.deepEqual(await searchInWorkers(empty, bytes, workerFile, { threads: 2 }), {
+      secret: 'b',
+      tried: 3,
+      threads: 1,
+    });
   });
 
   it('an empty list tries nothing', async () => {
     const outcome = await searchInWorkers(crackJob(await sign('x'))!, new Uint8Array(0), workerFile);
-    assert.deepEqual(outcome, { tried: 0 });
+    assert.deepEqual(outcome, { tried: 0, threads: 1 });
   });
 
   it('stops every worker when cancelled, saying how far it got', async () => {
@@ -79,6 +85,7 @@ describe('parallelSearch', () => {
     assert.deepEqual(await searchInWorkers(crackJob(await sign('x'))!, list(['x']), workerFile, { signal: aborted }), {
       tried: 0,
       cancelled: true,
+      threads: 1,
     });
   });
 
