@@ -107,10 +107,11 @@ function decoyMakers({ int, pick, chars, word }) {
 }
 
 /**
- * The log: a token on every fourth line, decoys on the others.
+ * The log: a token on every `tokenEvery`th line, decoys on the others, until it has `size` characters
+ * or `lines` lines.
  * @returns {{ text: string, planted: { start: number, end: number, token: string, kind: string }[] }}
  */
-export function makeLog(size = 16 * 1024 * 1024, seed = 1) {
+export function makeLog(size = 16 * 1024 * 1024, seed = 1, { tokenEvery = 4, lines = Infinity } = {}) {
   const random = prng(seed);
   const helpers = makeHelpers(random);
   const { int, pick } = helpers;
@@ -119,10 +120,10 @@ export function makeLog(size = 16 * 1024 * 1024, seed = 1) {
   const parts = [];
   const planted = [];
   let length = 0;
-  for (let line = 0; length < size; line++) {
+  for (let line = 0; length < size && line < lines; line++) {
     const stamp = `2024-05-${String(1 + int(28)).padStart(2, '0')}T${String(int(24)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}.${String(int(1000)).padStart(3, '0')}Z ${pick(['INFO', 'DEBUG', 'WARN'])} [${helpers.word()}.service] `;
     let text;
-    if (line % 4 === 3) {
+    if (line % tokenEvery === tokenEvery - 1) {
       const maker = pick(tokens);
       const token = maker.make();
       const [before, after] = pick(TOKEN_CONTEXTS);
@@ -168,4 +169,23 @@ export function makeLongLine(size = 4 * 1024 * 1024, seed = 2) {
     token: { start, end: start + token.length, token },
     blob: { start: left.length - 1 - blob.length, end: left.length - 1 },
   };
+}
+
+/**
+ * A dense log: one short token a line (HS256, RS256 and unsecured ones, all different, a third of the
+ * signed ones expired), `count` lines, about 10 MB for 150,000: the Problems benchmark's worst case.
+ */
+export function makeDenseLog(count = 150_000, seed = 3) {
+  const random = prng(seed);
+  const { int, bytes } = makeHelpers(random);
+  const headers = [b64url({ alg: 'HS256' }), b64url({ alg: 'RS256', kid: 'k1' }), b64url({ alg: 'none' })];
+  const parts = [];
+  for (let i = 0; i < count; i++) {
+    const kind = int(3);
+    // Told apart by their signatures (the unsecured ones by a jti).
+    const claims = b64url(kind === 2 ? { jti: i, exp: 4102444800 } : { exp: int(3) === 0 ? 1600000000 : 4102444800 });
+    const signature = kind === 2 ? '' : bytes(kind === 0 ? 32 : 12);
+    parts.push(`t=${headers[kind]}.${claims}.${signature}\n`);
+  }
+  return parts.join('');
 }

@@ -12,6 +12,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 import { makeLog, makeLongLine } from './corpus.mjs';
 import { prng } from './prng.mjs';
@@ -443,6 +444,79 @@ const SECTIONS = [
       'the same, whole extension (dist/web.js)',
       `${fmt(median(whole.ours), 0)} ms`,
       `loading it: what the desktop's first hover, command or token adds, once; runs ${whole.ours.join(', ')} ms`,
+    );
+  },
+
+  async function inTheExtensionHost() {
+    if (process.env.BENCH_SKIP_VSCODE) {
+      row('Problems and memory in VS Code', 'skipped', 'BENCH_SKIP_VSCODE is set');
+      return;
+    }
+    // bench/inHost.ts runs inside code-server's Node extension host beside the release build (see its header).
+    const outfile = join(root, 'out', 'bench', 'inHost', 'index.js');
+    await esbuild.build({
+      entryPoints: [join(root, 'bench', 'inHost.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'test', 'harness', 'run-integration.ts'), '--host', 'node'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, JWT_TESTS_PATH: outfile, JWT_TEST_TIMEOUT: '900' },
+      },
+    );
+    const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+    if (child.status !== 0 || !line) {
+      check(
+        'Problems and memory in VS Code',
+        false,
+        `bench/inHost.ts: exit ${child.status}\n${child.stdout.slice(-2000)}`,
+      );
+      return;
+    }
+    const { memory, problems } = JSON.parse(line.slice('BENCH '.length));
+    row(
+      'memory: the window, empty',
+      `${fmt(memory.emptyHeapMB)} MB`,
+      "the extension host's heap after a full GC (every extension's)",
+    );
+    check(
+      'memory: a big log open',
+      memory.moreMB < 30,
+      `${fmt(memory.moreMB)} MB more (target < 30 MB): ${memory.lines.toLocaleString('en-US')} lines, ${memory.tokens.toLocaleString('en-US')} tokens, ${fmt(memory.megabytes)} MB of text — VS Code's copy of the document, the token index, hints, Problems`,
+    );
+    row(
+      'Problems: full check, first shown',
+      `${fmt(problems.firstMs, 0)} ms`,
+      `${problems.tokens.toLocaleString('en-US')} tokens, ${fmt(problems.megabytes)} MB; ${problems.problemsShown} problems (capped at 1000)`,
+    );
+    row(
+      'Problems: full check, final',
+      `${fmt(problems.finalMs, 0)} ms`,
+      'the security review and weak secrets included',
+    );
+    check(
+      'Problems: longest hold of the thread',
+      problems.longestHeldMs <= 16,
+      `${fmt(problems.longestHeldMs)} ms (target ≤ 16 ms): the extension host's event-loop delay during the full check`,
+    );
+    row(
+      'Problems: per edit, median',
+      `${fmt(problems.editBusyMedianMs, 2)} ms`,
+      `the extension host's busy time from an edit to its Problems, ${problems.edits} edits`,
+    );
+    row(
+      'Problems: per edit, p99',
+      `${fmt(problems.editBusyP99Ms, 2)} ms`,
+      `longest hold ${fmt(problems.editHeldMaxMs)} ms`,
     );
   },
 ];

@@ -67,8 +67,13 @@ export function activateWith(context: vscode.ExtensionContext, load: LoadFeature
 function watchForTokens(found: () => void): vscode.Disposable {
   const hasToken = (text: string) => findTokens(text).length > 0;
   const watched = (document: vscode.TextDocument) => !SKIPPED_SCHEMES.has(document.uri.scheme);
+  // A few thousand lines at a time, stopping at the first token: a big log is not scanned whole.
   const check = (document: vscode.TextDocument) => {
-    if (watched(document) && hasToken(document.getText())) found();
+    for (let first = 0; watched(document) && first < document.lineCount; first += 4096) {
+      const last = Math.min(first + 4096, document.lineCount) - 1;
+      if (hasToken(document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length))))
+        return found();
+    }
   };
   const subscriptions = [
     vscode.workspace.onDidOpenTextDocument(check),

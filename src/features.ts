@@ -7,6 +7,7 @@ import { HoverVerifier } from './hover/hoverVerifier';
 import { TokenHover } from './hover/tokenHover';
 import { KeyConsent } from './keys/keyConsent';
 import { KeyStore } from './keys/keyStore';
+import { DocumentTokens } from './problems/documentTokens';
 import { ExpiryHints } from './problems/expiryHints';
 import { ProblemQuickFixes } from './problems/problemQuickFixes';
 import { TokenProblems } from './problems/tokenProblems';
@@ -37,7 +38,8 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   const reviews = new SecurityReviews();
   const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState, reviews };
   const panel = () => import('./panel/tokenPanel');
-  context.subscriptions.push(keys, new ExpiryHints(), new TokenProblems(reviews));
+  const tokens = new DocumentTokens();
+  context.subscriptions.push(keys, tokens, new ExpiryHints(tokens), new TokenProblems(tokens, reviews));
   return {
     hover: new TokenHover(new HoverVerifier(keys), reviews),
     codeActions: new ProblemQuickFixes(),

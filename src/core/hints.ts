@@ -153,21 +153,31 @@ function countLines(text: string): number {
 
 /**
  * The tokens of a document, line by line, kept up to date edit by edit. Tokens never span lines
- * (a line break ends one), so an edit rescans only the lines it replaced.
+ * (a line break ends one), so an edit rescans only the lines it replaced. Built from a document's
+ * lines, the index scans a line the first time it is asked for: the hints of the visible lines cost
+ * only those, and a 10 MB log is scanned in the slices its reader asks for, never all at once.
  * @example
- * const index = new TokenLines(text);
- * index.applyChanges([{ startLine: 3, endLine: 3, text: 'x' }], (line) => lines[line]);
+ * const index = new TokenLines(document.lineCount, (line) => document.lineAt(line).text);
+ * index.applyChanges([{ startLine: 3, endLine: 3, text: 'x' }], (line) => document.lineAt(line).text);
  * [...index.tokensIn(0, 100)] // [{ line: 7, match: { start, end, token, kind } }]
  */
 export class TokenLines {
-  private lines: (readonly TokenMatch[])[] = [];
+  /** Each line's tokens; undefined for a line not scanned yet. */
+  private lines: (readonly TokenMatch[] | undefined)[];
+  private lineText: (line: number) => string;
 
-  constructor(text = '') {
-    this.reset(text);
-  }
-
-  reset(text: string): void {
-    this.lines = text.split(/\r?\n/).map(scanLine);
+  /** `text` indexed at once, or a document of `lineCount` lines read with `lineText` as needed. */
+  constructor(text?: string);
+  constructor(lineCount: number, lineText: (line: number) => string);
+  constructor(source: string | number = '', lineText?: (line: number) => string) {
+    if (typeof source === 'number') {
+      this.lines = new Array<undefined>(source).fill(undefined);
+      this.lineText = lineText!;
+    } else {
+      const lines = source.split(/\r?\n/);
+      this.lines = lines.map(scanLine);
+      this.lineText = (line) => lines[line]!;
+    }
   }
 
   get lineCount(): number {
@@ -176,40 +186,30 @@ export class TokenLines {
 
   /**
    * Applies changes in the order given, each against the document as the previous ones left it
-   * (VS Code's contentChanges), then rescans the replaced lines, reading them with `lineText` from
-   * the document as it is after all of them.
+   * (VS Code's contentChanges); the replaced lines are scanned again when next asked for, read with
+   * `lineText` from the document as it is after all of them.
    */
   applyChanges(changes: readonly LineChange[], lineText: (line: number) => string): void {
-    let dirty: number[] = [];
-    for (const { startLine, endLine, text } of changes) {
-      const added = countLines(text);
-      const removed = endLine - startLine + 1;
-      this.replace(startLine, removed, added);
-      const shift = added - removed;
-      dirty = dirty
-        .filter((line) => line < startLine || line > endLine)
-        .map((line) => (line > endLine ? line + shift : line));
-      for (let line = startLine; line < startLine + added; line++) dirty.push(line);
-    }
-    for (const line of new Set(dirty)) this.lines[line] = scanLine(lineText(line));
+    this.lineText = lineText;
+    for (const { startLine, endLine, text } of changes)
+      this.replace(startLine, endLine - startLine + 1, countLines(text));
   }
 
   /** The tokens on lines [from, to), in order. */
   *tokensIn(from: number, to: number): Generator<LineToken> {
     for (let line = Math.max(0, from); line < Math.min(to, this.lines.length); line++) {
-      for (const match of this.lines[line]!) yield { line, match };
+      let matches = this.lines[line];
+      if (matches === undefined) matches = this.lines[line] = scanLine(this.lineText(line));
+      for (const match of matches) yield { line, match };
     }
   }
 
   private replace(start: number, removed: number, added: number): void {
+    const fresh = new Array<undefined>(added).fill(undefined);
     if (added <= MAX_SPLICE) {
-      this.lines.splice(start, removed, ...new Array<readonly TokenMatch[]>(added).fill(NONE));
+      this.lines.splice(start, removed, ...fresh);
     } else {
-      this.lines = [
-        ...this.lines.slice(0, start),
-        ...new Array<readonly TokenMatch[]>(added).fill(NONE),
-        ...this.lines.slice(start + removed),
-      ];
+      this.lines = [...this.lines.slice(0, start), ...fresh, ...this.lines.slice(start + removed)];
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { hintsForLines, type PlacedHint } from '../core';
-import { DocumentTokens } from './documentTokens';
+import type { DocumentTokens, TokensChange } from './documentTokens';
 
 /** Lines hinted above and below the visible ones, so a short scroll shows hints at once. */
 const MARGIN_LINES = 40;
@@ -13,7 +13,6 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * visible lines are hinted, and one timer redraws them when the first label would change.
  */
 export class ExpiryHints implements vscode.Disposable {
-  private readonly tokens = new DocumentTokens();
   private readonly shown = new Map<vscode.TextEditor, { hints: PlacedHint[]; nextChange?: number }>();
   private readonly types = {
     ok: vscode.window.createTextEditorDecorationType({
@@ -26,12 +25,12 @@ export class ExpiryHints implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  /** `tokens`: the documents' token index, shared with Problems. */
+  constructor(private readonly tokens: DocumentTokens) {
     this.subscriptions = [
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => this.render(textEditor)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.tokens.forget(document)),
+      tokens.onDidChange((change) => this.onChange(change)),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('jwt.hints') && this.renderAll()),
     ];
     this.renderAll();
@@ -53,9 +52,8 @@ export class ExpiryHints implements vscode.Disposable {
     return vscode.workspace.getConfiguration('jwt.hints', document).get<boolean>('enabled', true);
   }
 
-  private onChange(event: vscode.TextDocumentChangeEvent): void {
-    if (!this.tokens.update(event)) return;
-    const { document } = event;
+  private onChange({ event: { document }, indexed }: TokensChange): void {
+    if (!indexed) return;
     for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.render(editor);
   }
 
@@ -76,8 +74,6 @@ export class ExpiryHints implements vscode.Disposable {
         hints.push(...result.hints);
         nextChange = earliest(nextChange, result.nextChange);
       }
-    } else {
-      this.tokens.forget(document);
     }
     this.shown.set(editor, { hints, nextChange });
     for (const tone of ['ok', 'problem'] as const) {

@@ -10,7 +10,7 @@ import {
   type TokenRisk,
 } from '../core';
 import { SKIPPED_SCHEMES } from '../contributions';
-import { DocumentTokens } from './documentTokens';
+import type { DocumentTokens, TokensChange } from './documentTokens';
 
 /** Problems are recomputed once typing pauses this long, never on the keystroke itself. */
 const DEBOUNCE_MS = 400;
@@ -101,6 +101,8 @@ function findingLevel(finding: Finding, settings: Record<string, unknown>): Leve
 
 /** One slice of work between yields: the extension host stays responsive while a big log is checked. */
 const SLICE_MS = 8;
+/** Lines read between two looks at the clock: a few hundred lines take well under a millisecond. */
+const LINES_PER_STEP = 256;
 /** A token's risks depend on the clock (expired, not yet valid): reuse them for this long, then recompute. */
 const RISK_REUSE_MS = 60_000;
 const RISK_CACHE_SIZE = 50_000;
@@ -121,19 +123,26 @@ interface CachedRisks {
 export class TokenProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly tokens = new DocumentTokens();
   /** The latest run per document: an older one still going stops at its next slice. */
   private readonly runs = new Map<string, number>();
   private runCount = 0;
   private readonly risks = new Map<string, CachedRisks>();
   private readonly weakSecrets = new Map<string, Promise<string | undefined>>();
+  /** What each document's Problems were last set to. */
+  private readonly published = new Map<string, vscode.Diagnostic[]>();
   private readonly subscriptions: vscode.Disposable[];
 
-  /** `reviews`: the security review's findings become Problems too (jwt.problems.securityReview). */
-  constructor(private readonly reviews?: SecurityReviews) {
+  /**
+   * `tokens`: the documents' token index, shared with the hints; `reviews`: the security review's
+   * findings become Problems too (jwt.problems.securityReview).
+   */
+  constructor(
+    private readonly tokens: DocumentTokens,
+    private readonly reviews?: SecurityReviews,
+  ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      tokens.onDidChange(({ event }: TokensChange) => this.schedule(event.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('jwt.problems'))
@@ -150,16 +159,10 @@ export class TokenProblems implements vscode.Disposable {
     this.collection.dispose();
   }
 
-  private onChange(event: vscode.TextDocumentChangeEvent): void {
-    if (event.contentChanges.length === 0) return;
-    this.tokens.update(event);
-    this.schedule(event.document, DEBOUNCE_MS);
-  }
-
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.collection.delete(document.uri);
-    this.tokens.forget(document);
+    this.published.delete(key);
     this.runs.delete(key);
   }
 
@@ -183,13 +186,22 @@ export class TokenProblems implements vscode.Disposable {
     const config = vscode.workspace.getConfiguration('jwt.problems', document);
     if (!config.get<boolean>('enabled', true)) {
       this.collection.delete(document.uri);
-      this.tokens.forget(document);
+      this.published.delete(key);
       return;
     }
     const run = ++this.runCount;
     this.runs.set(key, run);
     const current = () => this.runs.get(key) === run && !document.isClosed;
-    const level = (kind: RiskKind) => config.get<Level>(kind, DEFAULT_LEVEL[kind]);
+    // Read once a run: a setting lookup per token is most of the time a big log's check takes.
+    const levels = new Map<RiskKind, Level>();
+    const level = (kind: RiskKind) => {
+      let at = levels.get(kind);
+      if (at === undefined) {
+        at = config.get<Level>(kind, DEFAULT_LEVEL[kind]);
+        levels.set(kind, at);
+      }
+      return at;
+    };
     const options = {
       now: new Date(),
       hardCoded: CODE_LANGUAGES.has(document.languageId),
@@ -211,32 +223,34 @@ export class TokenProblems implements vscode.Disposable {
     const reviewSettings = config.get<Record<string, unknown>>('securityReview', {}) ?? {};
     const audits: Array<{ token: string; range: vscode.Range; longLived: boolean }> = [];
     const index = this.tokens.of(document);
-    const weakChecks: Promise<void>[] = [];
+    const weakChecks: Array<{ token: string; range: vscode.Range }> = [];
     let sliceStart = performance.now();
-    for (const { line, match } of index.tokensIn(0, index.lineCount)) {
-      if (diagnostics.length >= MAX_PROBLEMS) break;
+    // A few hundred lines at a time (the index scans a line when first asked for), yielding between
+    // slices: lines without tokens cost time too.
+    for (let from = 0; from < index.lineCount && diagnostics.length < MAX_PROBLEMS; from += LINES_PER_STEP) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         if (!current()) return;
         sliceStart = performance.now();
       }
-      const range = new vscode.Range(line, match.start, line, match.end);
-      const risks = this.risksOf(match.token, options, optionsKey);
-      for (const risk of risks) add(risk, range);
-      if (this.reviews && audits.length < MAX_AUDITS)
-        audits.push({ token: match.token, range, longLived: risks.some((r) => r.kind === 'longLived') });
-      if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS) {
-        weakChecks.push(
-          this.weakSecret(match.token).then((secret) => {
-            if (secret !== undefined) add(weakSecretRisk(secret), range);
-          }),
-        );
+      for (const { line, match } of index.tokensIn(from, from + LINES_PER_STEP)) {
+        if (diagnostics.length >= MAX_PROBLEMS) break;
+        const range = new vscode.Range(line, match.start, line, match.end);
+        const risks = this.risksOf(match.token, options, optionsKey);
+        for (const risk of risks) add(risk, range);
+        if (this.reviews && audits.length < MAX_AUDITS)
+          audits.push({ token: match.token, range, longLived: risks.some((r) => r.kind === 'longLived') });
+        if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS)
+          weakChecks.push({ token: match.token, range });
       }
     }
+    // Sending a thousand Problems to the window takes milliseconds of its own: a task of its own too.
+    await nextTask();
     if (!current()) return;
-    this.collection.set(document.uri, diagnostics);
-    if (weakChecks.length === 0 && audits.length === 0) return;
-    // The security review is asynchronous: a batch of tokens at a time, stopping when a newer run starts.
+    this.publish(document.uri, diagnostics);
+    // The security review and the weak-secret check are asynchronous: a batch of tokens at a time, each
+    // batch a task of its own, stopping when a newer run starts.
+    const shown = diagnostics.length;
     const reviews = this.reviews;
     for (let i = 0; reviews && i < audits.length && diagnostics.length < MAX_PROBLEMS; i += AUDIT_BATCH) {
       const batch = audits.slice(i, i + AUDIT_BATCH);
@@ -249,10 +263,33 @@ export class TokenProblems implements vscode.Disposable {
           report(finding.message, finding.id, findingLevel(finding, reviewSettings), range);
         }
       });
+      await nextTask();
     }
-    await Promise.all(weakChecks);
+    for (let i = 0; i < weakChecks.length && diagnostics.length < MAX_PROBLEMS; i += AUDIT_BATCH) {
+      const batch = weakChecks.slice(i, i + AUDIT_BATCH);
+      const secrets = await Promise.all(batch.map(({ token }) => this.weakSecret(token)));
+      if (!current()) return;
+      batch.forEach(({ range }, j) => {
+        const secret = secrets[j];
+        if (secret !== undefined) add(weakSecretRisk(secret), range);
+      });
+      await nextTask();
+    }
     // An edit since then has scheduled a fresh run: these ranges may be stale.
-    if (current() && document.version === version) this.collection.set(document.uri, diagnostics);
+    if (current() && document.version === version && diagnostics.length > shown)
+      this.publish(document.uri, diagnostics);
+  }
+
+  /**
+   * Sets the document's Problems unless they are the ones it has: sending a thousand problems to the
+   * window costs the extension host several milliseconds, and most edits change none of them.
+   */
+  private publish(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
+    const key = uri.toString();
+    const last = this.published.get(key);
+    if (last && sameDiagnostics(last, diagnostics)) return;
+    this.published.set(key, [...diagnostics]);
+    this.collection.set(uri, diagnostics);
   }
 
   /** A token's risks, decoded once and reused while the clock cannot have changed them much. */
@@ -275,4 +312,22 @@ export class TokenProblems implements vscode.Disposable {
     }
     return found;
   }
+}
+
+/** Lets the extension host's other work in: the rest runs as a task of its own. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (d, i) =>
+        d.range.isEqual(b[i]!.range) &&
+        d.message === b[i]!.message &&
+        d.code === b[i]!.code &&
+        d.severity === b[i]!.severity,
+    )
+  );
 }

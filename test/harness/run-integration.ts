@@ -13,6 +13,7 @@
 //   env: JWT_EXTENSION_PATH   the extension to load (default: the repo)
 //        JWT_TEST_TIMEOUT     seconds for the whole run (default 300)
 //        JWT_TEST_GREP        only tests whose full title matches (passed on to mocha)
+//        JWT_TESTS_PATH       another extension-tests module for the node host (the benchmark's bench/inHost.ts)
 //        JWT_VERBOSE=1        also print the workbench's own log lines
 //        JWT_KEEP_TMP=1       keep the run's temp folder
 import * as fs from 'node:fs';
@@ -49,7 +50,7 @@ async function runHost(host: Host): Promise<number> {
   const extensionPath = path.resolve(process.env.JWT_EXTENSION_PATH ?? REPO);
   const timeoutMs = Number(process.env.JWT_TEST_TIMEOUT ?? 300) * 1000;
   const verbose = !!process.env.JWT_VERBOSE;
-  const tests = TESTS[host];
+  const tests = (host === 'node' && process.env.JWT_TESTS_PATH) || TESTS[host];
   if (!fs.existsSync(tests)) throw new Error(`${tests} is missing: run node test/harness/build-tests.mjs first`);
 
   const dirs = makeRunDirs(

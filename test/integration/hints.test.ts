@@ -3,6 +3,7 @@
 // extension's and reads what it drew; the extension's instance runs through the same events.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DocumentTokens } from '../../src/problems/documentTokens';
 import { ExpiryHints } from '../../src/problems/expiryHints';
 import { ALG_NONE, EXPIRED, JWE, NO_EXPIRY, VALID } from '../harness/sample-tokens';
 import { eventually, openText, useExtension } from './util';
@@ -10,12 +11,17 @@ import { eventually, openText, useExtension } from './util';
 const CONTENT = `valid=${VALID}\nexpired: ${EXPIRED}\n\nnone "${ALG_NONE}"\njwe ${JWE} tail\nforever ${NO_EXPIRY}\n`;
 
 describe('inline hints', () => {
+  let tokens: DocumentTokens;
   let hints: ExpiryHints;
 
   useExtension();
-  beforeEach(() => (hints = new ExpiryHints()));
+  beforeEach(() => {
+    tokens = new DocumentTokens();
+    hints = new ExpiryHints(tokens);
+  });
   afterEach(async () => {
     hints.dispose();
+    tokens.dispose();
   });
 
   const shown = (editor: vscode.TextEditor) =>
