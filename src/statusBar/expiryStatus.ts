@@ -148,7 +148,7 @@ function tokenUnderCursor(editor: vscode.TextEditor): string | undefined {
 function tooltipText(decoded: DecodedToken, nowMs: number): string {
   const { exp, nbf } = decoded.times;
   const at = (seconds: number, iso: string) =>
-    vscode.l10n.t('{0} ({1} local time)', utcText(iso), new Date(seconds * 1000).toLocaleString());
+    vscode.l10n.t('{0} ({1} local time)', utcText(iso), localTime(new Date(seconds * 1000)));
   const lines: string[] = [];
   if (decoded.kind === 'jwe') lines.push(vscode.l10n.t('Encrypted: its claims, exp among them, need the key'));
   else if (nbf && nbf.seconds * 1000 > nowMs) lines.push(vscode.l10n.t('Usable from {0}', at(nbf.seconds, nbf.date)));
@@ -161,4 +161,13 @@ function tooltipText(decoded: DecodedToken, nowMs: number): string {
   else if (decoded.kind !== 'jwe') lines.push(vscode.l10n.t('No exp claim: this token does not expire'));
   lines.push(vscode.l10n.t('Click to open it in the JWT panel'));
   return lines.join('\n');
+}
+
+/** A date and time as VS Code's display language writes them. */
+function localTime(date: Date): string {
+  try {
+    return date.toLocaleString(vscode.env.language);
+  } catch {
+    return date.toLocaleString(); // a display language Intl does not know
+  }
 }

@@ -1,5 +1,6 @@
 // Tokens met outside the editor's text, as a user meets them in the browser workbench: the expiry
-// status bar item counting down while the cursor is on a token that expires in a few minutes, and
+// status bar item counting down while the cursor is on a token that expires in a few minutes (a click
+// opens it in the panel), and
 // `curl -v` output printed in a real shell in the terminal, whose Bearer token is a link with a summary
 // on hover that opens the JWT panel on Ctrl+click. Screenshots (cut to the part that matters):
 // test-output/status-bar.png and test-output/terminal-link.png, the README's pictures.
@@ -78,6 +79,15 @@ describe('terminal links and the expiry status bar item in the browser workbench
       await tooltip.innerText(),
       /^Expires at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(.+ local time\)\s+Click to open it in the JWT panel$/,
     );
+    // A click opens the token under the cursor in the panel.
+    await item.click();
+    const panel = await vs.panelFrame({ hasText: 'status-user' });
+    assert.match(await panel.evaluate(() => document.body.innerText), /from cursor/);
+    // The panel has the focus, so no text editor is active and the item hides; closing the panel brings
+    // token.env and the item back.
+    await item.waitFor({ state: 'hidden', timeout: 10000 });
+    await vs.runCommand('View: Close Editor');
+    await item.waitFor({ state: 'visible', timeout: 10000 });
     await vs.page.mouse.move(5, 5);
   });
 
