@@ -20,28 +20,36 @@ const COOKIE = 'eyJ1c2VyX2lkIjo0MiwibmFtZSI6IkFkYSJ9.aVW5AA.7FS7rsrw-G_WruhkPkMS
 describe('terminal links and the expiry status bar item in the browser workbench', function () {
   let vs: Workbench;
   /** Expires under 5 minutes after the workbench starts: within the default warning threshold. */
-  const EDITOR_TOKEN = token('status-user', 290);
-  const CURL_TOKEN = token('terminal-user', 2 * 3600 + 600);
-  const CURL = [
-    '* Connected to api.example.com (127.0.0.1) port 443',
-    '> GET /v1/me HTTP/1.1',
-    '> Host: api.example.com',
-    `> Authorization: Bearer ${CURL_TOKEN}`,
-    '>',
-    '< HTTP/1.1 200 OK',
-    `< Set-Cookie: session=${COOKIE}; HttpOnly; Path=/`,
-    '',
-  ].join('\n');
+  let EDITOR_TOKEN: string;
+  /** Sent by curl in the terminal; expires in 2 h. */
+  let CURL_TOKEN: string;
+  /** What `curl -v` prints for that request (the terminal shows it with `cat`). */
+  const curlOutput = () =>
+    [
+      '* Connected to api.example.com (127.0.0.1) port 443',
+      '> GET /v1/me HTTP/1.1',
+      '> Host: api.example.com',
+      `> Authorization: Bearer ${CURL_TOKEN}`,
+      '>',
+      '< HTTP/1.1 200 OK',
+      `< Set-Cookie: session=${COOKIE}; HttpOnly; Path=/`,
+      '',
+    ].join('\n');
 
   useWorkbench(
     (w) => (vs = w),
-    () => ({
-      files: { 'token.env': `# expires in a few minutes\nACCESS_TOKEN=${EDITOR_TOKEN}\n`, 'curl.txt': CURL },
-      // The DOM renderer: its rows are text a test can find (the GPU renderers draw on a canvas).
-      settings: { 'terminal.integrated.gpuAcceleration': 'off', 'terminal.integrated.fontSize': 13 },
-      // Small, so that the screenshots are too.
-      viewport: { width: 1000, height: 460 },
-    }),
+    () => {
+      // Made as the workbench starts, so their times run from then.
+      EDITOR_TOKEN = token('status-user', 290);
+      CURL_TOKEN = token('terminal-user', 2 * 3600 + 600);
+      return {
+        files: { 'token.env': `# expires in a few minutes\nACCESS_TOKEN=${EDITOR_TOKEN}\n`, 'curl.txt': curlOutput() },
+        // The DOM renderer: its rows are text a test can find (the GPU renderers draw on a canvas).
+        settings: { 'terminal.integrated.gpuAcceleration': 'off', 'terminal.integrated.fontSize': 13 },
+        // Small, so that the screenshots are too.
+        viewport: { width: 1000, height: 460 },
+      };
+    },
   );
 
   /** The status bar entry whose text contains `text`. */

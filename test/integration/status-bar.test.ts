@@ -15,23 +15,20 @@ function expiringIn(seconds: number | undefined, sub = 'status-user'): string {
   return `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(JSON.stringify(claims))}.${'s'.repeat(43)}`;
 }
 
-const SOON = expiringIn(150, 'soon-user');
-const LATER = expiringIn(3 * 3600 + 1800);
 const FOREVER = expiringIn(undefined);
-const LINES = [
-  `soon=${SOON}`,
-  `later: ${LATER}`,
-  `old ${EXPIRED}`,
-  `forever ${FOREVER}`,
-  'no token here',
-  `jwe ${JWE}`,
-];
 
 describe('expiry status bar item', () => {
   let editor: vscode.TextEditor;
+  // Made afresh for each test: their countdowns start with it.
+  let SOON: string;
+  let LATER: string;
+  let LINES: string[];
 
   useExtension();
   beforeEach(async () => {
+    SOON = expiringIn(150, 'soon-user');
+    LATER = expiringIn(3 * 3600 + 1800);
+    LINES = [`soon=${SOON}`, `later: ${LATER}`, `old ${EXPIRED}`, `forever ${FOREVER}`, 'no token here', `jwe ${JWE}`];
     editor = await openText(LINES.join('\n'));
   });
   afterEach(async () => {

@@ -21,21 +21,24 @@ function expiringIn(seconds: number): string {
 }
 
 describe('terminal links', () => {
-  const token = expiringIn(2 * 3600 + 600);
-  const curl = [
-    '$ curl -v https://api.example.com/v1/me',
-    '> GET /v1/me HTTP/1.1',
-    '> Host: api.example.com',
-    `> Authorization: Bearer ${token}`,
-    '>',
-    '< HTTP/1.1 200 OK',
-    `< Set-Cookie: session=${COOKIE}; HttpOnly; Path=/`,
-  ];
+  // Made when the suite starts: "expires in 2 h" for its first ten minutes.
+  let token: string;
+  let curl: string[];
   let terminal: vscode.Terminal;
   let cancel: vscode.CancellationTokenSource;
 
   useExtension();
   before(async () => {
+    token = expiringIn(2 * 3600 + 600);
+    curl = [
+      '$ curl -v https://api.example.com/v1/me',
+      '> GET /v1/me HTTP/1.1',
+      '> Host: api.example.com',
+      `> Authorization: Bearer ${token}`,
+      '>',
+      '< HTTP/1.1 200 OK',
+      `< Set-Cookie: session=${COOKIE}; HttpOnly; Path=/`,
+    ];
     const write = new vscode.EventEmitter<string>();
     const opened = new Promise<void>((resolve) => {
       terminal = vscode.window.createTerminal({
