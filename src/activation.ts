@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { COMMANDS, DECODED_SCHEME, type JwtToolkitTestApi, SKIPPED_SCHEMES } from './contributions';
-import { flaskSessionAt } from './core/flask';
+import { COMMANDS, DECODED_SCHEME, type JwtToolkitTestApi, MAX_TERMINAL_LINE, SKIPPED_SCHEMES } from './contributions';
+import { findSessionCookies, flaskSessionAt } from './core/flask';
 import { findTokens, tokenAt } from './core/scan';
 import type { Features } from './features';
 import { PANEL_VIEW_TYPE, type PanelState } from './protocol';
@@ -21,10 +21,19 @@ export function activateWith(context: vscode.ExtensionContext, load: LoadFeature
       watch.dispose();
       return module.startFeatures(context);
     }));
-  // Hints and Problems start with the first document that has a token.
+  // Hints, Problems and the expiry status bar item start with the first document that has a token.
   const watch = watchForTokens(() => void features());
+  const terminalLinks: vscode.TerminalLinkProvider = {
+    provideTerminalLinks(terminalContext, cancel) {
+      const line = terminalContext.line.slice(0, MAX_TERMINAL_LINE);
+      if (!findTokens(line).length && !findSessionCookies(line).length) return [];
+      return features().then((f) => f.terminalLinks.provideTerminalLinks(terminalContext, cancel));
+    },
+    handleTerminalLink: (link) => features().then((f) => f.terminalLinks.handleTerminalLink(link)),
+  };
   context.subscriptions.push(
     watch,
+    vscode.window.registerTerminalLinkProvider(terminalLinks),
     vscode.languages.registerHoverProvider('*', {
       provideHover(document, position, cancel) {
         const line = document.lineAt(position.line).text;
@@ -57,12 +66,15 @@ export function activateWith(context: vscode.ExtensionContext, load: LoadFeature
   return {
     panelMessage: async (message) => (await features()).testApi.panelMessage(message),
     allowKeyUse: async (name) => (await features()).testApi.allowKeyUse(name),
+    terminalLinks,
+    expiryStatus: async () => (await features()).testApi.expiryStatus(),
   };
 }
 
 /**
  * Calls `found` once an open document has a token (what hints and Problems work on): checks each
- * document as it opens (and those open already) and, as it changes, the lines an edit touched.
+ * document as it opens (and those open already) and, as it changes, the lines an edit touched; or once
+ * the cursor rests on a token, in any document (the expiry status bar item's work).
  */
 function watchForTokens(found: () => void): vscode.Disposable {
   const hasToken = (text: string) => findTokens(text).length > 0;
@@ -77,6 +89,9 @@ function watchForTokens(found: () => void): vscode.Disposable {
   };
   const subscriptions = [
     vscode.workspace.onDidOpenTextDocument(check),
+    vscode.window.onDidChangeTextEditorSelection(({ textEditor: { document, selection } }) => {
+      if (tokenAt(document.lineAt(selection.active.line).text, selection.active.character)) found();
+    }),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
       if (!watched(document) || contentChanges.length === 0) return;
       // The lines of the edit as it now stands; a token never spans lines.

@@ -12,16 +12,19 @@ import { ExpiryHints } from './problems/expiryHints';
 import { ProblemQuickFixes } from './problems/problemQuickFixes';
 import { TokenProblems } from './problems/tokenProblems';
 import { aboutToken, type PanelState } from './protocol';
+import { ExpiryStatus } from './statusBar/expiryStatus';
+import { TerminalLinks } from './terminal/terminalLinks';
 
 /** What activation.ts forwards to once the features have started. */
 export interface Features {
   hover: vscode.HoverProvider;
   codeActions: vscode.CodeActionProvider;
+  terminalLinks: vscode.TerminalLinkProvider;
   decodedDocuments: vscode.TextDocumentContentProvider;
   commands: Record<CommandId, (...args: unknown[]) => unknown>;
   revivePanel(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void>;
-  /** The test build's hooks (see activation.ts). */
-  testApi: JwtToolkitTestApi;
+  /** The test build's hooks (see activation.ts, which has the terminal link provider it registered). */
+  testApi: Omit<JwtToolkitTestApi, 'terminalLinks'>;
 }
 
 /**
@@ -39,10 +42,14 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
   const deps = { extensionUri: context.extensionUri, keys, consent, globalState: context.globalState, reviews };
   const panel = () => import('./panel/tokenPanel');
   const tokens = new DocumentTokens();
-  context.subscriptions.push(keys, tokens, new ExpiryHints(tokens), new TokenProblems(tokens, reviews));
+  const expiryStatus = new ExpiryStatus();
+  context.subscriptions.push(keys, tokens, new ExpiryHints(tokens), new TokenProblems(tokens, reviews), expiryStatus);
   return {
     hover: new TokenHover(new HoverVerifier(keys), reviews),
     codeActions: new ProblemQuickFixes(),
+    terminalLinks: new TerminalLinks(async (token) =>
+      (await panel()).TokenPanel.show(deps, { token, source: 'terminal' }),
+    ),
     decodedDocuments: new DecodedTokenDocuments(),
     commands: {
       'jwt.decode': lazy(
@@ -96,6 +103,7 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
         return open.receive(sent ?? message);
       },
       allowKeyUse: async (name) => consent.grant(name),
+      expiryStatus: async () => expiryStatus.view(),
     },
   };
 }

@@ -41,6 +41,8 @@ export type { TokenHint, PlacedHint, LineChange, LineToken } from './hints';
 export { parsePayload } from './payload';
 export type { PayloadParse, PayloadProblem } from './payload';
 export { withExpiry, durationSeconds, EXPIRY_PRESETS } from './expiry';
+export { expiryCountdown } from './countdown';
+export type { Countdown, CountdownTone } from './countdown';
 export type { Expiry } from './expiry';
 export { checkExpectedClaims } from './expected';
 export type { ExpectedClaims, ClaimCheck } from './expected';
