@@ -17,6 +17,7 @@ export const COMMANDS = [
   'jwt.verifyFlaskSession',
   'jwt.openSamples',
   'jwt.findWeakSecret',
+  'jwt.decodeDebugValue',
 ] as const;
 export type CommandId = (typeof COMMANDS)[number];
 

@@ -83,6 +83,10 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
         () => import('./keys/manageKeysCommand'),
         (m, arg) => m.manageKeysCommand(keys, consent, arg),
       ),
+      'jwt.decodeDebugValue': lazy(
+        () => import('./debugger/decodeDebugValueCommand'),
+        (m, arg) => m.decodeDebugValueCommand(deps, arg),
+      ),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
     testApi: {

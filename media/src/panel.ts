@@ -437,6 +437,8 @@ function sourceText(source: TokenOrigin): string {
       return l10n.t('from argument');
     case 'input':
       return l10n.t('from input');
+    case 'debugger':
+      return l10n.t('from the debugger');
     case 'restored':
       return l10n.t('restored after a reload');
   }
