@@ -18,6 +18,7 @@ export const COMMANDS = [
   'jwt.openSamples',
   'jwt.findWeakSecret',
   'jwt.decodeDebugValue',
+  'jwt.newTokenFromTemplate',
 ] as const;
 export type CommandId = (typeof COMMANDS)[number];
 

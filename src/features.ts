@@ -87,6 +87,10 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
         () => import('./debugger/decodeDebugValueCommand'),
         (m, arg) => m.decodeDebugValueCommand(deps, arg),
       ),
+      'jwt.newTokenFromTemplate': lazy(
+        () => import('./templates/newTokenFromTemplateCommand'),
+        (m, arg) => m.newTokenFromTemplateCommand(deps, arg),
+      ),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
     testApi: {

@@ -114,6 +114,7 @@ describe('package', () => {
       'package.json',
       'package.nls.json',
       'package.nls.zh-cn.json',
+      'schemas/jwt-templates.schema.json',
     ]);
   });
 });
