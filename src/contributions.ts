@@ -18,6 +18,8 @@ export const COMMANDS = [
   'jwt.verifyFlaskSession',
   'jwt.openSamples',
   'jwt.findWeakSecret',
+  'jwt.decodeDebugValue',
+  'jwt.newTokenFromTemplate',
 ] as const;
 export type CommandId = (typeof COMMANDS)[number];
 

@@ -92,6 +92,14 @@ export function startFeatures(context: vscode.ExtensionContext): Features {
         () => import('./keys/manageKeysCommand'),
         (m, arg) => m.manageKeysCommand(keys, consent, arg),
       ),
+      'jwt.decodeDebugValue': lazy(
+        () => import('./debugger/decodeDebugValueCommand'),
+        (m, arg) => m.decodeDebugValueCommand(deps, arg),
+      ),
+      'jwt.newTokenFromTemplate': lazy(
+        () => import('./templates/newTokenFromTemplateCommand'),
+        (m, arg) => m.newTokenFromTemplateCommand(deps, arg),
+      ),
     },
     revivePanel: async (webviewPanel, state) => (await panel()).TokenPanel.revive(webviewPanel, deps, state),
     testApi: {

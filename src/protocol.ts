@@ -20,10 +20,19 @@ export const PANEL_VIEW_TYPE = 'jwt.panel';
 
 /**
  * Where the shown token came from: a command's argument, the editor's selection, the token under the
- * cursor, the clipboard, the input box, a link in a terminal's output, or a panel brought back after a
- * window reload. Every switch over it is exhaustive, so a new origin cannot go unworded.
+ * cursor, the clipboard, the input box, a link in a terminal's output, a debugger's variable or
+ * expression, or a panel brought back after a window reload. Every switch over it is exhaustive, so a
+ * new origin cannot go unworded.
  */
-export type TokenOrigin = 'argument' | 'selection' | 'cursor' | 'clipboard' | 'input' | 'terminal' | 'restored';
+export type TokenOrigin =
+  | 'argument'
+  | 'selection'
+  | 'cursor'
+  | 'clipboard'
+  | 'input'
+  | 'terminal'
+  | 'debugger'
+  | 'restored';
 
 /** What the panel remembers across hide/show and window reloads (webview state). */
 export interface PanelState {

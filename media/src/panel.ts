@@ -439,6 +439,8 @@ function sourceText(source: TokenOrigin): string {
       return l10n.t('from input');
     case 'terminal':
       return l10n.t('from terminal');
+    case 'debugger':
+      return l10n.t('from the debugger');
     case 'restored':
       return l10n.t('restored after a reload');
   }

@@ -36,3 +36,22 @@ export function decodeBase64url(text: string): Uint8Array {
   }
   return bytes;
 }
+
+/**
+ * Unpadded base64url text of `bytes`.
+ * @example encodeBase64url(new Uint8Array([104, 105])) // 'aGk'
+ */
+export function encodeBase64url(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!;
+    if (i + 1 < bytes.length) out += ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}

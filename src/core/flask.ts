@@ -190,13 +190,13 @@ function shown(value: unknown): string {
 }
 
 /**
- * Checks the cookie's signature with the app's SECRET_KEY, then its age against `maxAgeSeconds`.
+ * Checks the cookie's signature with the app's SECRET_KEY (text, or its bytes), then its age against `maxAgeSeconds`.
  * Never rejects: problems come back as `error`.
  * @example await verifyFlaskSession(cookie, 'dev-secret-key', { maxAgeSeconds: 31 * 86400 }) // { valid: true, age: 3600 }
  */
 export async function verifyFlaskSession(
   cookie: string,
-  secretKey: string,
+  secretKey: string | Uint8Array,
   options: FlaskVerifyOptions = {},
 ): Promise<FlaskVerifyResult> {
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
@@ -237,14 +237,25 @@ export async function verifyFlaskSession(
   }
 }
 
-async function signingKey(secretKey: string, salt: string, derivation: 'hmac' | 'django-concat'): Promise<CryptoKey> {
-  const hmacKey = (raw: BufferSource, usage: KeyUsage) =>
-    crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-1' }, false, [usage]);
+/**
+ * itsdangerous' signing key for a SECRET_KEY and salt: HMAC-SHA1(secret, salt) ("hmac") or
+ * SHA1(salt + "signer" + secret) ("django-concat"), as an HMAC-SHA1 key for `usage`. Not part of the
+ * public API (flaskSign.ts uses it too).
+ */
+export async function signingKey(
+  secretKey: string | Uint8Array,
+  salt: string,
+  derivation: 'hmac' | 'django-concat',
+  usage: KeyUsage = 'verify',
+): Promise<CryptoKey> {
+  const secret = typeof secretKey === 'string' ? text.encode(secretKey) : secretKey;
+  const hmacKey = (raw: BufferSource, use: KeyUsage) =>
+    crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-1' }, false, [use]);
   const derived =
     derivation === 'hmac'
-      ? await crypto.subtle.sign('HMAC', await hmacKey(text.encode(secretKey), 'sign'), text.encode(salt))
-      : await crypto.subtle.digest('SHA-1', text.encode(`${salt}signer${secretKey}`));
-  return hmacKey(derived, 'verify');
+      ? await crypto.subtle.sign('HMAC', await hmacKey(secret as BufferSource, 'sign'), text.encode(salt))
+      : await crypto.subtle.digest('SHA-1', new Uint8Array([...text.encode(`${salt}signer`), ...secret]));
+  return hmacKey(derived, usage);
 }
 
 function decodePart(part: string, name: 'payload' | 'signature' | 'timestamp'): Uint8Array {

@@ -67,3 +67,15 @@ export { auditToken } from './auditToken';
 export type { AuditOptions } from './auditToken';
 export { AUDIT_CHECKS } from './auditChecks';
 export type { AuditCheckInfo } from './auditChecks';
+export { signFlaskSession } from './flaskSign';
+export type { FlaskSignOptions } from './flaskSign';
+export { expandTemplate, inputDefault, checkTemplateInput, readTemplates } from './template';
+export type {
+  TokenTemplate,
+  TemplateInput,
+  TemplateKind,
+  ExpandOptions,
+  ExpandedTemplate,
+  TemplateFile,
+} from './template';
+export { builtInTemplates } from './builtInTemplates';

@@ -22,17 +22,9 @@ export type PayloadParse = { ok: true; claims: Record<string, unknown> } | { ok:
  * parsePayload('{ "a": x }').problem // { reason: "invalid character 'x'", offset: 7, line: 1, column: 8 }
  */
 export function parsePayload(text: string): PayloadParse {
-  let value: unknown;
-  try {
-    value = JSON5.parse(text);
-  } catch (error) {
-    const { message, lineNumber, columnNumber } = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
-    const line = lineNumber ?? 1;
-    const column = columnNumber ?? 1;
-    // json5 says "JSON5: invalid character 'x' at 2:6"; the position is reported separately.
-    const reason = message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
-    return { ok: false, problem: { reason, offset: offsetOf(text, line, column), line, column } };
-  }
+  const parsed = parseLenientJson(text);
+  if (!parsed.ok) return parsed;
+  const { value } = parsed;
   if (isJsonObject(value)) return { ok: true, claims: value };
   const start = text.length - text.trimStart().length;
   return {
@@ -43,6 +35,23 @@ export function parsePayload(text: string): PayloadParse {
       ...lineColumn(text, start),
     },
   };
+}
+
+/**
+ * JSON or a JavaScript object literal, any value; a syntax error comes with its position. Not part
+ * of the public API (template files are read with it too).
+ */
+export function parseLenientJson(text: string): { ok: true; value: unknown } | { ok: false; problem: PayloadProblem } {
+  try {
+    return { ok: true, value: JSON5.parse(text) };
+  } catch (error) {
+    const { message, lineNumber, columnNumber } = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
+    const line = lineNumber ?? 1;
+    const column = columnNumber ?? 1;
+    // json5 says "JSON5: invalid character 'x' at 2:6"; the position is reported separately.
+    const reason = message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+    return { ok: false, problem: { reason, offset: offsetOf(text, line, column), line, column } };
+  }
 }
 
 function offsetOf(text: string, line: number, column: number): number {

@@ -60,6 +60,8 @@ export interface VerifyResult {
  * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
  * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
  * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
+ * Templates: `template-invalid` (a template's JSON is not one), `template-placeholder` (a placeholder
+ * that is unknown or cannot be filled in), `template-input` (an answer that fails its input's checks).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -93,7 +95,10 @@ export type JwtErrorCode =
   | 'key-confusion'
   | 'too-deep'
   | 'decompressed-too-large'
-  | 'cancelled';
+  | 'cancelled'
+  | 'template-invalid'
+  | 'template-placeholder'
+  | 'template-input';
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
 

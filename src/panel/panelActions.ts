@@ -121,6 +121,10 @@ function noPlace(source: TokenOrigin): string {
       return vscode.l10n.t(
         'This token came from a terminal, not from an editor, so there is no place to write a new one back to',
       );
+    case 'debugger':
+      return vscode.l10n.t(
+        'This token came from the debugger, not from an editor, so there is no place to write a new one back to',
+      );
     case 'restored':
       return vscode.l10n.t(
         'The panel was restored after a reload and no longer knows where this token was in the editor, so there is no place to write a new one back to',

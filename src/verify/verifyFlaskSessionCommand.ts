@@ -4,12 +4,11 @@ import {
   flaskSessionAt,
   formatDuration,
   formatRelative,
-  sharedSecretBytes,
   verifyFlaskSession,
   type FlaskVerifyResult,
 } from '../core';
 import { sessionLifetime } from './flaskSessionLifetime';
-import { askKeyText } from '../keys/keyChoice';
+import { askForFlaskSecretKey, flaskSecretKeyFromArgs, type FlaskSecretKey } from '../keys/flaskSecretKey';
 import type { KeyConsent } from '../keys/keyConsent';
 import type { KeyStore } from '../keys/keyStore';
 
@@ -43,11 +42,16 @@ export async function verifyFlaskSessionCommand(
         : {};
   const cookie = (await findCookieInContext(args.cookie)) ?? (await askForCookie());
   if (cookie === undefined) return undefined;
-  let secretKey: string | undefined;
+  let secretKey: FlaskSecretKey | undefined;
   try {
     secretKey =
       args.secretKey ??
-      (args.key !== undefined ? await savedSecretKeyFromArgs(keys, consent, args.key) : await askForSecretKey(keys));
+      (args.key !== undefined
+        ? await flaskSecretKeyFromArgs(keys, consent, args.key, 'verify')
+        : await askForFlaskSecretKey(keys, {
+            title: vscode.l10n.t('Verify with the Flask SECRET_KEY'),
+            prompt: vscode.l10n.t('The app’s SECRET_KEY (hidden as you type; used for this check only)'),
+          }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(message);
@@ -113,54 +117,4 @@ async function askForCookie(): Promise<string | undefined> {
         : vscode.l10n.t('A Flask session cookie is payload.timestamp.signature, with a leading "." when compressed'),
   });
   return value === undefined ? undefined : findSessionCookies(value)[0]?.cookie;
-}
-
-/** A saved shared secret or a typed SECRET_KEY; asks straight for the text when none is saved. */
-async function askForSecretKey(keys: KeyStore): Promise<string | undefined> {
-  const askText = () =>
-    askKeyText(
-      vscode.l10n.t('Flask SECRET_KEY'),
-      vscode.l10n.t('The app’s SECRET_KEY (hidden as you type; used for this check only)'),
-    );
-  const saved = keys.list().filter((entry) => entry.type === 'secret');
-  if (!saved.length) return askText();
-  const items: (vscode.QuickPickItem & { name?: string })[] = [
-    ...saved.map((entry) => ({ label: `$(key) ${entry.name}`, description: entry.description, name: entry.name })),
-    { label: vscode.l10n.t('$(lock) Type the SECRET_KEY…') },
-  ];
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Verify with the Flask SECRET_KEY'),
-    placeHolder: vscode.l10n.t('Choose a saved secret'),
-    ignoreFocusOut: true,
-  });
-  if (!picked) return undefined;
-  return picked.name === undefined ? askText() : savedSecretKey(keys, picked.name);
-}
-
-/** A saved key named by the arguments, once the user allows it (KeyConsent). */
-async function savedSecretKeyFromArgs(keys: KeyStore, consent: KeyConsent, name: string): Promise<string> {
-  await consent.require(name, 'verify');
-  return savedSecretKey(keys, name);
-}
-
-/**
- * A saved shared secret as the SECRET_KEY text it was made from (the store keeps it as an oct JWK).
- * @throws {Error} naming the key (never its content) when it is not a text secret
- */
-async function savedSecretKey(keys: KeyStore, name: string): Promise<string> {
-  const secret = sharedSecretBytes(await keys.material(name));
-  if (!secret)
-    throw new Error(
-      vscode.l10n.t('The saved key "{0}" is not a shared secret, so it cannot be a Flask SECRET_KEY', name),
-    );
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(secret);
-  } catch {
-    throw new Error(
-      vscode.l10n.t(
-        'The saved key "{0}" is not text; a Flask SECRET_KEY made of raw bytes cannot be checked here',
-        name,
-      ),
-    );
-  }
 }

@@ -354,6 +354,8 @@ export interface StartServerOptions {
   /** 127.0.0.1:0 (any free port) unless given. */
   bindAddr?: string;
   timeoutMs?: number;
+  /** Keep workspace trust on (the harness turns it off unless asked): a folder then opens untrusted. */
+  workspaceTrust?: boolean;
 }
 
 /** Starts code-server on Node 24 in its own process group; resolves once it listens. */
@@ -377,7 +379,7 @@ export async function startServer(options: StartServerOptions): Promise<CodeServ
     options.bindAddr ?? '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir',

@@ -35,7 +35,7 @@ export interface WorkbenchOptions {
   workspace?: string;
   /** Open `workspace` in place instead of a copy. */
   copyWorkspace?: boolean;
-  /** Files written into the copied workspace before the workbench opens it: relative path → content. */
+  /** Files written into the copied workspace before the workbench opens it: relative path (folders made as needed) → content. */
   files?: Record<string, string>;
   /** The built extension to install (a copy of its manifest, dist/, media/…). Default: the repo, or $JWT_EXTENSION_PATH. */
   extensionPath?: string;
@@ -66,6 +66,11 @@ export interface WorkbenchOptions {
    * settled window (activationEvents), and from its whole-extension file (main).
    */
   manifest?: { activationEvents?: string[]; main?: string };
+  /**
+   * Open the workspace untrusted (Restricted Mode), as a folder from an unknown source opens: workspace trust
+   * stays on and its start-up question is not asked. Default: trust is off, every folder trusted.
+   */
+  untrusted?: boolean;
 }
 
 export interface Workbench {
@@ -159,7 +164,13 @@ export function useWorkbench(
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const started = Date.now();
   const extensionPath = path.resolve(options.extensionPath ?? process.env.JWT_EXTENSION_PATH ?? REPO);
-  const dirs = makeRunDirs('e2e', { ...E2E_SETTINGS, ...options.settings });
+  const dirs = makeRunDirs('e2e', {
+    ...E2E_SETTINGS,
+    ...(options.untrusted
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+      : {}),
+    ...options.settings,
+  });
   let server: CodeServer | undefined;
   let session: BrowserSession | undefined;
   const pageLines: string[] = [];
@@ -181,10 +192,16 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (options.copyWorkspace !== false) {
       workspace = path.join(dirs.root, 'workspace', path.basename(source));
       fs.cpSync(source, workspace, { recursive: true });
-      for (const [name, content] of Object.entries(options.files ?? {}))
+      for (const [name, content] of Object.entries(options.files ?? {})) {
+        fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
         fs.writeFileSync(path.join(workspace, name), content);
+      }
     }
-    server = await startServer({ dirs, ...(options.locale ? { args: ['--locale', options.locale] } : {}) });
+    server = await startServer({
+      dirs,
+      ...(options.locale ? { args: ['--locale', options.locale] } : {}),
+      ...(options.untrusted ? { workspaceTrust: true } : {}),
+    });
     session = await launchBrowser({
       origin: server.origin,
       dirs,

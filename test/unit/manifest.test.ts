@@ -115,6 +115,7 @@ describe('package', () => {
       'package.json',
       'package.nls.json',
       'package.nls.zh-cn.json',
+      'schemas/jwt-templates.schema.json',
     ]);
   });
 });
