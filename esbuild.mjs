@@ -3,13 +3,29 @@
 // `--release` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import subsetFont from 'subset-font';
 
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
 
+/**
+ * json5 with its generated Unicode tables (16 KB) replaced by src/core/json5Unicode.ts's property
+ * escapes: its CommonJS source, not its browser bundle, which inlines them.
+ */
+const json5Unicode = {
+  name: 'json5-unicode',
+  setup(build) {
+    build.onResolve({ filter: /^json5$/ }, () => ({ path: resolve('node_modules/json5/lib/index.js') }));
+    build.onResolve({ filter: /\/unicode$/ }, (args) =>
+      args.importer.includes(join('json5', 'lib')) ? { path: resolve('src/core/json5Unicode.ts') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [json5Unicode],
   minify: release,
   sourcemap: release ? false : 'linked',
   target: 'es2022',
