@@ -81,15 +81,17 @@ const check = (label, ok, detail) => {
   row(label, ok ? 'ok' : 'FAIL', detail);
   if (!ok) failed = true;
 };
-/** bench/activation.ts (it drives the real VS Code through the TypeScript test harness): its JSON answer. */
+/** bench/activation.ts or another script that drives the real VS Code through the TypeScript test harness: its JSON answer. */
 function vscodeBench(...args) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'activation.ts'), ...args], {
+  const script = args[0] === 'hover' ? 'hover.ts' : 'activation.ts';
+  if (args[0] === 'hover') args.shift();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (child.status !== 0)
-    throw new Error(`bench/activation.ts ${args[0]} failed (exit ${child.status ?? child.signal})`);
+    throw new Error(`bench/${script} ${args[0] ?? ''} failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1));
 }
 const fmt = (n, digits = 1) =>
@@ -444,6 +446,33 @@ const SECTIONS = [
       'the same, whole extension (dist/web.js)',
       `${fmt(median(whole.ours), 0)} ms`,
       `loading it: what the desktop's first hover, command or token adds, once; runs ${whole.ours.join(', ')} ms`,
+    );
+  },
+
+  function hoverLatency(ctx) {
+    if (process.env.BENCH_SKIP_VSCODE) {
+      row('hover in VS Code', 'skipped', 'BENCH_SKIP_VSCODE is set');
+      return;
+    }
+    // bench/hover.ts: from the mouse at rest to the hover on screen, in the page's own clock, beside a
+    // plain word's hover answered at once by a one-line extension (see its header).
+    const vsix = ctx.vsix ?? vscodeBench('package').vsix;
+    const { coldBaseline, cold, warmBaseline, warm } = vscodeBench('hover', vsix);
+    const plain = median(warmBaseline);
+    row(
+      'hover: a plain word (baseline)',
+      `${fmt(plain, 0)} ms`,
+      `VS Code's hover, delay ${200} ms included; first in each window ${coldBaseline.map((v) => fmt(v, 0)).join(', ')} ms`,
+    );
+    check(
+      'hover: a token, warm',
+      median(warm) - plain <= 10,
+      `${fmt(median(warm), 0)} ms, ${fmt(median(warm) - plain, 0)} ms more than the plain word (target ≤ 10 ms), ${warm.length} hovers`,
+    );
+    check(
+      'hover: a token, cold',
+      median(cold) - plain <= 60,
+      `${fmt(median(cold), 0)} ms, ${fmt(median(cold) - plain, 0)} ms more (target ≤ 60 ms): the first hover in a fresh window; runs ${cold.map((v) => fmt(v, 0)).join(', ')} ms`,
     );
   },
 
