@@ -9,6 +9,7 @@
  */
 export type {
   TokenKind,
+  MatchKind,
   TokenMatch,
   TimeClaim,
   TokenStatus,

@@ -3,12 +3,19 @@
 /** The kinds of compact token the core knows. */
 export type TokenKind = 'jws' | 'jwe' | 'unsecured';
 
+/**
+ * What findTokens finds: a compact token, or an SD-JWT (RFC 9901), which is a JWS followed by
+ * `~`-separated disclosures and an optional key-binding JWT; it decodes as its issuer-signed JWS.
+ */
+export type MatchKind = TokenKind | 'sd-jwt';
+
 /** Where a token sits in a text: JavaScript string offsets, `end` exclusive. */
 export interface TokenMatch {
   start: number;
   end: number;
+  /** The whole token; for an SD-JWT, the whole `<jws>~<disclosure>~…~[<kb-jwt>]`. */
   token: string;
-  kind: TokenKind;
+  kind: MatchKind;
 }
 
 /** A NumericDate claim (exp, iat, nbf) made readable. */
