@@ -62,8 +62,8 @@ const HEADER_BYTES = new Uint8Array((MAX_HEADER_LENGTH * 3) / 4);
 const DOTS = new Int32Array(4);
 /** A run of base64url characters and dots (unbounded: a bounded repeat is much slower). */
 const RUN = /[\w.-]*/y;
-/** The same with tildes: an SD-JWT's run. */
-const SD_RUN = /[\w.~-]*/y;
+/** A run of base64url characters: a piece of an SD-JWT up to its `~` or dot. */
+const B64_RUN = /[\w-]*/y;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -300,31 +300,41 @@ function tokenFrom(text: string, start: number, dot: number, headers?: Map<strin
  * Disclosures and key-binding JWTs hold no escapes, since a `~` comes right before each.
  */
 function sdJwtEnd(text: string, start: number, from: number, headers?: Map<string, number>): number {
-  // The run of base64url, dots and tildes, within the cap; native indexOf finds its tildes and dots.
+  // Within the cap; the native regex engine walks each piece, and the first piece that does not fit
+  // ends the walk, so no piece is looked at for two candidates.
   const window = text.slice(0, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
-  SD_RUN.lastIndex = from;
-  SD_RUN.test(window);
-  let end = SD_RUN.lastIndex;
-  if (end - start > MAX_FOUND_TOKEN_LENGTH) return -1;
-  while (text.charCodeAt(end - 1) === DOT) end--;
-  // Disclosures have no dots: every dot must be in the last piece, the key-binding JWT.
-  const last = window.lastIndexOf('~', end - 1) + 1;
-  const firstDot = window.indexOf('.', from);
-  if (firstDot !== -1 && firstDot < last) return -1;
-  let disclosures = 0;
-  for (let piece = from; piece < last; disclosures++) {
-    const tilde = window.indexOf('~', piece);
-    if (disclosures === MAX_DISCLOSURES || !isDisclosure(text, piece, tilde)) return -1;
-    piece = tilde + 1;
+  // A run that reaches the end of a window cut short goes on past the cap.
+  const cut = window.length < text.length;
+  for (let piece = from, disclosures = 0; ; disclosures++) {
+    B64_RUN.lastIndex = piece;
+    B64_RUN.test(window);
+    const end = B64_RUN.lastIndex;
+    if (cut && end === window.length) return -1;
+    const next = window.charCodeAt(end);
+    if (next === TILDE) {
+      if (disclosures === MAX_DISCLOSURES || !isDisclosure(text, piece, end)) return -1;
+      piece = end + 1;
+      continue;
+    }
+    if (next !== DOT) {
+      // The run ends here (or at the cap): the last piece must be empty, after at least one disclosure.
+      return end === piece && disclosures > 0 ? end : -1;
+    }
+    // A dot: the key-binding JWT, the end of the run; or trailing dots after the last `~`.
+    RUN.lastIndex = end;
+    RUN.test(window);
+    const runEnd = RUN.lastIndex;
+    if ((cut && runEnd === window.length) || window.charCodeAt(runEnd) === TILDE) return -1;
+    let last = runEnd;
+    while (text.charCodeAt(last - 1) === DOT) last--;
+    if (last === piece) return disclosures > 0 ? piece : -1;
+    // Exactly two dots, a non-empty signature, a JWS header (after a `~`, headerStart skips no escape).
+    const second = window.indexOf('.', end + 1);
+    if (second === -1 || second >= last - 1) return -1;
+    const third = window.indexOf('.', second + 1);
+    if (third !== -1 && third < last) return -1;
+    return headerStart(text, piece, end) === piece && flagsOf(text, piece, end, headers) & ALG ? last : -1;
   }
-  if (end === last) return disclosures > 0 ? end : -1;
-  // The key-binding JWT: exactly two dots, a non-empty signature, a JWS header.
-  const second = firstDot === -1 || firstDot >= end ? -1 : window.indexOf('.', firstDot + 1);
-  if (second === -1 || second >= end - 1) return -1;
-  const third = window.indexOf('.', second + 1);
-  if (third !== -1 && third < end) return -1;
-  // After a `~`, headerStart checks the header's length and first byte and skips no escape.
-  return headerStart(text, last, firstDot) === last && flagsOf(text, last, firstDot, headers) & ALG ? end : -1;
 }
 
 /**
