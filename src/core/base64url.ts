@@ -36,3 +36,22 @@ export function decodeBase64url(text: string): Uint8Array {
   }
   return bytes;
 }
+
+/**
+ * Unpadded base64url of `bytes`.
+ * @example encodeBase64url(new Uint8Array([104, 105])) // 'aGk'
+ */
+export function encodeBase64url(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    text += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const v = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    text += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + (rest === 2 ? ALPHABET[(v >> 6) & 63]! : '');
+  }
+  return text;
+}

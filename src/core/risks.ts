@@ -145,7 +145,8 @@ export async function findWeakSecret(token: string): Promise<string | undefined>
   const { compactVerify } = await loadJose();
   for (const { secret, bytes } of encoded) {
     try {
-      await compactVerify(token, bytes, { algorithms: [alg] });
+      // An SD-JWT's signature is its issuer-signed JWT's, the part before the first ~.
+      await compactVerify(token.trim().split('~', 1)[0]!, bytes, { algorithms: [alg] });
       return secret;
     } catch {
       // not this one

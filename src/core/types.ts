@@ -49,6 +49,29 @@ export interface VerifyResult {
    * such as 'signature-invalid' (a wrong signature), or 'key-unusable' for any other failure.
    */
   code?: JwtErrorCode;
+  /**
+   * For an SD-JWT presented with a key-binding JWT (SD-JWT+KB) whose issuer signature is valid:
+   * the key-binding JWT checked with the holder key the issuer put in cnf. `valid` above is the
+   * issuer's signature alone.
+   */
+  keyBinding?: KeyBindingCheck;
+}
+
+/** An SD-JWT's key-binding JWT checked as RFC 9901 section 7.3 says (but for the verifier's own nonce, aud and iat window). */
+export interface KeyBindingCheck {
+  /** Signed by the holder key in the issuer's cnf.jwk, typ "kb+jwt", sd_hash matching, iat, aud and nonce present. */
+  valid: boolean;
+  /** The key-binding JWT's alg ('' when it has none). */
+  alg: string;
+  /** The first thing wrong, as a sentence, when not valid. */
+  error?: string;
+  /** For display: its typ, iat, aud and nonce (aud and nonce as JSON when not strings). */
+  typ?: string;
+  iat?: TimeClaim;
+  aud?: string;
+  nonce?: string;
+  /** Whether its sd_hash matches the SD-JWT it came with. */
+  sdHashMatches: boolean;
 }
 
 /**
@@ -67,6 +90,7 @@ export interface VerifyResult {
  * Key confusion: `key-confusion` (an HS* token or signature with public-key material as the secret).
  * Hostile input: `decompressed-too-large` (compressed data expands past its cap), `too-deep` (JSON nests too deeply).
  * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
+ * SD-JWT: `not-sd-jwt` (decodeSdJwt was given a text without `~`).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -100,7 +124,8 @@ export type JwtErrorCode =
   | 'key-confusion'
   | 'too-deep'
   | 'decompressed-too-large'
-  | 'cancelled';
+  | 'cancelled'
+  | 'not-sd-jwt';
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
 
