@@ -464,8 +464,9 @@ function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-// typ values of the JWT family: "JWT", "application/jwt", and structured suffixes such as "at+jwt".
-const JWT_TYP = /^(?:application\/)?(?:[\w.-]+\+)?jwt$/i;
+// typ values of the JWT family: "JWT", "application/jwt", structured suffixes such as "at+jwt", and
+// SD-JWTs' "+sd-jwt" (RFC 9901: "dc+sd-jwt", "example+sd-jwt").
+const JWT_TYP = /^(?:application\/)?(?:[\w.-]+\+)?(?:sd-)?jwt$/i;
 const KEY_SOURCES = ['jku', 'x5u', 'jwk'];
 
 /** Header warnings shared by JWS and JWE: an odd typ, crit, and keys the token picks for itself. */
