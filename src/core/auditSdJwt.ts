@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Finding } from './types';
 import type { AuditContext } from './auditContext';
 import { isJsonObject } from './json';
-import { decodeSdJwt, disclosureWarning } from './sdJwt';
+import { decodeSdJwt, disclosureWarning, quoted } from './sdJwt';
 
 /** _sd_alg values too weak to bind disclosures: broken or truncated hashes (IANA Named Information names). */
 const WEAK = /^(?:md5|sha-1|sha1|sha-256-(?:32|64|96|120|128))$/i;
@@ -29,7 +29,7 @@ export async function checkSdJwt({ sdJwt, payload }: AuditContext): Promise<Find
             part: 'payload',
             message: l10n.t(
               'The disclosures are bound to the issuer by _sd_alg "{0}", a hash too weak for that: a holder who finds another disclosure with the same digest can change what the issuer vouched for (RFC 9901 section 9.4). Use sha-256 or stronger',
-              alg,
+              quoted(alg),
             ),
           }
         : {
@@ -39,11 +39,11 @@ export async function checkSdJwt({ sdJwt, payload }: AuditContext): Promise<Find
             message: STRONG_ELSEWHERE.test(alg)
               ? l10n.t(
                   'The digests use _sd_alg "{0}", which this tool cannot compute, so it could not check the disclosures; many verifiers support only sha-256',
-                  alg,
+                  quoted(alg),
                 )
               : l10n.t(
                   'The digests use _sd_alg "{0}", a hash algorithm this tool does not know: verifiers that do not know it reject the SD-JWT, and its disclosures could not be checked. Use sha-256',
-                  alg,
+                  quoted(alg),
                 ),
           },
     );
@@ -56,7 +56,7 @@ export async function checkSdJwt({ sdJwt, payload }: AuditContext): Promise<Find
   }
   const problems = [
     ...decoded.disclosures.flatMap((d, i) => (d.matched ? [] : [disclosureWarning(d, i + 1)])),
-    ...decoded.duplicateDigests.map((digest) => l10n.t('The digest {0} appears more than once', digest)),
+    ...decoded.duplicateDigests.map((digest) => l10n.t('The digest {0} appears more than once', quoted(digest))),
   ];
   if (problems.length > 0 && SUPPORTED.includes(decoded.hashAlg)) {
     findings.push({

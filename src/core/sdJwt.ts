@@ -92,6 +92,14 @@ export interface SdJwtDecoded {
   warnings: string[];
 }
 
+/** Longest piece of the token a sentence quotes (claim names, paths, digests, _sd_alg): the rest is cut. */
+const QUOTED = 60;
+
+/** Text from the token as a sentence quotes it: cut to QUOTED characters. */
+export function quoted(text: string): string {
+  return text.length > QUOTED ? `${text.slice(0, QUOTED - 1)}…` : text;
+}
+
 /** The hash algorithms `_sd_alg` may name (IANA Named Information names) that WebCrypto computes. */
 const HASHES: Record<string, string> = { 'sha-256': 'SHA-256', 'sha-384': 'SHA-384', 'sha-512': 'SHA-512' };
 const DEFAULT_HASH = 'sha-256';
@@ -138,7 +146,7 @@ export async function decodeSdJwt(text: string, options: { now?: Date } = {}): P
     warnings.push(
       l10n.t(
         'The digests use _sd_alg "{0}", which this tool cannot compute (it supports sha-256, sha-384 and sha-512), so no disclosure can be matched to them',
-        hashAlg,
+        quoted(hashAlg),
       ),
     );
   }
@@ -154,7 +162,7 @@ export async function decodeSdJwt(text: string, options: { now?: Date } = {}): P
     if (!d.matched && !d.problem) {
       d.problem = hash
         ? l10n.t('The issuer signed no digest of it')
-        : l10n.t('Its digest cannot be computed (_sd_alg "{0}")', hashAlg);
+        : l10n.t('Its digest cannot be computed (_sd_alg "{0}")', quoted(hashAlg));
     }
     if (!d.matched)
       warnings.push(
@@ -190,7 +198,7 @@ export async function decodeSdJwt(text: string, options: { now?: Date } = {}): P
 /** Why disclosure number `n` (from 1) was not applied, naming it: `Disclosure 2 ("admin") is not applied: …`. */
 export function disclosureWarning(d: SdJwtDisclosure, n: number): string {
   const label =
-    d.name !== undefined ? JSON.stringify(d.name) : d.salt ? l10n.t('an array element') : l10n.t('malformed');
+    d.name !== undefined ? quoted(JSON.stringify(d.name)) : d.salt ? l10n.t('an array element') : l10n.t('malformed');
   return l10n.t('Disclosure {0} ({1}) is not applied: {2}', n, label, d.problem ?? '');
 }
 
@@ -264,7 +272,9 @@ class Resolver {
     for (const [name, value] of Object.entries(object)) {
       if (name === '_sd' || (top && name === '_sd_alg')) continue;
       if (name === '_sd_alg')
-        this.warnings.push(l10n.t('_sd_alg belongs at the top level of the payload only, but {0} has one', path));
+        this.warnings.push(
+          l10n.t('_sd_alg belongs at the top level of the payload only, but {0} has one', where(path)),
+        );
       define(result, name, this.value(value, join(path, name), depth + 1));
     }
     const digests = object._sd;
@@ -287,7 +297,11 @@ class Resolver {
       } else if (d.name === '_sd' || d.name === '...') {
         d.problem = l10n.t('It names the claim "{0}", which RFC 9901 reserves for digests', d.name);
       } else if (Object.hasOwn(result, d.name)) {
-        d.problem = l10n.t('{0} already has a claim "{1}", which a disclosure may not replace', where(path), d.name);
+        d.problem = l10n.t(
+          '{0} already has a claim "{1}", which a disclosure may not replace',
+          where(path),
+          quoted(d.name),
+        );
       } else if (this.fits(d, join(path, d.name), depth)) {
         d.matched = true;
         d.path = join(path, d.name);
@@ -312,7 +326,11 @@ class Resolver {
         continue;
       }
       if (d.name !== undefined) {
-        d.problem = l10n.t('It discloses the claim "{0}", but its digest stands for the array element {1}', d.name, at);
+        d.problem = l10n.t(
+          'It discloses the claim "{0}", but its digest stands for the array element {1}',
+          quoted(d.name),
+          quoted(at),
+        );
         continue;
       }
       if (!this.fits(d, at, depth)) continue;
@@ -333,7 +351,7 @@ class Resolver {
       this.warnings.push(
         l10n.t(
           'The digest {0} appears more than once (again in {1}); RFC 9901 forbids that and a verifier must reject the SD-JWT',
-          digest,
+          quoted(digest),
           where(path),
         ),
       );
@@ -350,7 +368,7 @@ class Resolver {
    */
   private fits(d: SdJwtDisclosure, path: string, depth: number): boolean {
     if (depth < MAX_JSON_DEPTH) return true;
-    d.problem = l10n.t('It goes deeper than {0} levels into the claims ({1})', MAX_JSON_DEPTH, path);
+    d.problem = l10n.t('It goes deeper than {0} levels into the claims ({1})', MAX_JSON_DEPTH, quoted(path));
     return false;
   }
 }
@@ -375,7 +393,7 @@ function join(path: string, name: string): string {
 
 /** A path as sentences name it; '' is the top level. */
 function where(path: string): string {
-  return path ? path : l10n.t('the top level');
+  return path ? quoted(path) : l10n.t('the top level');
 }
 
 /** The key-binding JWT decoded and checked against RFC 9901 section 4.3 (all but its signature). */
@@ -405,7 +423,7 @@ async function readKeyBinding(
     warnings.push(
       l10n.t(
         'The key-binding JWT\'s typ is {0}; RFC 9901 requires "kb+jwt"',
-        header.typ === undefined ? l10n.t('missing') : JSON.stringify(header.typ),
+        header.typ === undefined ? l10n.t('missing') : quoted(JSON.stringify(header.typ)),
       ),
     );
   if (decoded.kind !== 'jws') warnings.push(unsignedKeyBinding(String(header.alg)));
@@ -438,5 +456,5 @@ async function readKeyBinding(
 
 /** The sentence for a key-binding JWT with alg "none" (or none at all). */
 export function unsignedKeyBinding(alg: string): string {
-  return l10n.t('The key-binding JWT is unsigned (alg {0}), which RFC 9901 forbids', JSON.stringify(alg));
+  return l10n.t('The key-binding JWT is unsigned (alg {0}), which RFC 9901 forbids', quoted(JSON.stringify(alg)));
 }

@@ -4,6 +4,9 @@ import { appendInert } from './markdown';
 
 /** Most disclosed claims the hover names one by one; the panel lists them all. */
 const MAX_NAMED = 12;
+/** Longest claim path, aud or nonce the hover shows whole. */
+const MAX_FACT = 80;
+const clip = (text: string): string => (text.length > MAX_FACT ? `${text.slice(0, MAX_FACT - 1)}…` : text);
 
 /**
  * An SD-JWT's own lines in the hover: which claims its disclosures reveal (the claims themselves
@@ -11,7 +14,7 @@ const MAX_NAMED = 12;
  * nonce come from the token: inert text only.
  */
 export function appendSdJwt(md: vscode.MarkdownString, sdJwt: SdJwtDecoded): void {
-  const disclosed = sdJwt.disclosures.filter((d) => d.matched).map((d) => d.path ?? '');
+  const disclosed = sdJwt.disclosures.filter((d) => d.matched).map((d) => clip(d.path ?? ''));
   const rejected = sdJwt.disclosures.length - disclosed.length;
   md.appendMarkdown('$(eye) ');
   md.appendText(
@@ -29,10 +32,12 @@ export function appendSdJwt(md: vscode.MarkdownString, sdJwt: SdJwtDecoded): voi
   if (kb) {
     const claims = kb.payload && typeof kb.payload === 'object' ? kb.payload : {};
     const facts = [
-      typeof kb.header.typ === 'string' ? kb.header.typ : vscode.l10n.t('no typ'),
+      typeof kb.header.typ === 'string' ? clip(kb.header.typ) : vscode.l10n.t('no typ'),
       ...(['aud', 'nonce'] as const)
         .filter((name) => claims[name] !== undefined)
-        .map((name) => `${name} ${typeof claims[name] === 'string' ? claims[name] : JSON.stringify(claims[name])}`),
+        .map(
+          (name) => `${name} ${clip(typeof claims[name] === 'string' ? claims[name] : JSON.stringify(claims[name]))}`,
+        ),
       ...(kb.times.iat ? [`iat ${utcText(kb.times.iat.date)} (${kb.times.iat.relative})`] : []),
       kb.sdHashMatches ? vscode.l10n.t('sd_hash matches') : vscode.l10n.t('sd_hash does not match'),
     ];

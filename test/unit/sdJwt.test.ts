@@ -361,6 +361,15 @@ describe('decodeSdJwt: input it refuses, and hostile input', () => {
     structuredClone(decoded);
   });
 
+  it('quotes at most a few dozen characters of the token in a sentence', async () => {
+    const long = 'n'.repeat(10_000);
+    const named = disclosure('s', long, 1);
+    const payload = { _sd_alg: 'x'.repeat(10_000), [long]: { _sd: ['d'.repeat(10_000), 'd'.repeat(10_000)] } };
+    const decoded = await decodeSdJwt(sdJwt(payload, [named]));
+    assert.ok(decoded.warnings.length >= 3);
+    for (const warning of decoded.warnings) assert.ok(warning.length < 400, warning.slice(0, 100));
+  });
+
   it('never grows the claims beyond the token: each disclosure goes in once', async () => {
     const big = disclosure('s', 'blob', 'x'.repeat(10_000));
     const payload = { _sd: [digest(big)], a: { _sd: [digest(big)] }, b: [{ '...': digest(big) }] };
