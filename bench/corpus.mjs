@@ -53,6 +53,22 @@ function tokenMakers({ int, pick, chars, word, bytes }) {
     },
     { kind: 'unsecured', make: () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.` },
     {
+      // An SD-JWT (RFC 9901) as issued or presented: disclosures, and a key-binding JWT half the time.
+      kind: 'sd-jwt',
+      make: () => {
+        const alg = pick(['ES256', 'EdDSA']);
+        const value = () => pick([word(), int(1e6), { locality: word(), country: 'DE' }, [word(), word()]]);
+        const disclosures = Array.from({ length: 1 + int(8) }, () =>
+          b64url(int(4) ? [bytes(16), word(), value()] : [bytes(16), value()]),
+        );
+        const payload = { ...claims(), _sd: disclosures.map(() => bytes(32)), _sd_alg: 'sha-256' };
+        const keyBinding = int(2)
+          ? `${b64url({ alg, typ: 'kb+jwt' })}.${b64url({ nonce: bytes(12), aud: 'https://verifier.example', iat: 1700000000 + int(1e7), sd_hash: bytes(32) })}.${sig(alg)}`
+          : '';
+        return `${b64url({ alg, typ: 'dc+sd-jwt', kid: kid() })}.${b64url(payload)}.${sig(alg)}~${disclosures.join('~')}~${keyBinding}`;
+      },
+    },
+    {
       kind: 'jwe',
       make: () =>
         `${b64url({ alg: 'dir', enc: 'A256GCM', kid: kid() })}..${bytes(12)}.${bytes(30 + int(220))}.${bytes(16)}`,
@@ -103,6 +119,8 @@ function decoyMakers({ int, pick, chars, word }) {
     () => `empty signature ${header}.${chars(30)}. is not a token`,
     () => `sha512=${chars(86)} etag="${chars(27)}" id=${chars(8, '0123456789abcdef')}-${chars(4, '0123456789abcdef')}`,
     () => `elapsed ${int(1000)}.${int(1000)}ms rate=${int(100)}.${int(100)}% file ${word()}.tar.gz`,
+    () => `cp ~/.config/${word()}.json ~${word()}/ and ~~${word()}~ at ~${int(100)}.${int(10)} ms`,
+    () => `payload ${pick(fakeHeaders)}.${chars(30)}.${chars(43)}~${b64url([chars(22), word(), int(100)])}~`,
   ];
 }
 
@@ -127,9 +145,11 @@ export function makeLog(size = 16 * 1024 * 1024, seed = 1, { tokenEvery = 4, lin
       const maker = pick(tokens);
       const token = maker.make();
       const [before, after] = pick(TOKEN_CONTEXTS);
+      // Now and then a JWS with a ~ after it that starts no SD-JWT: it stays a JWS.
+      const tilde = maker.kind === 'jws' && int(8) === 0 ? pick(['~', '~~', '~/.cache/jwt']) : '';
       const start = length + stamp.length + before.length;
       planted.push({ start, end: start + token.length, token, kind: maker.kind });
-      text = `${stamp}${before}${token}${after}\n`;
+      text = `${stamp}${before}${token}${tilde}${after}\n`;
     } else {
       text = `${stamp}${pick(decoys)()} ${pick(decoys)()}\n`;
     }

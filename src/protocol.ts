@@ -11,6 +11,7 @@ import type {
   Finding,
   KeyFacts,
   KeyType,
+  SdJwtDecoded,
   TokenInspection,
   VerifyResult,
 } from './core';
@@ -104,6 +105,11 @@ export type HostToPanel =
    * by id and title.
    */
   | ({ type: 'audit'; findings: Finding[]; passed: { id: string; title: string }[] } & About)
+  /**
+   * The shown SD-JWT's disclosures resolved (core decodeSdJwt): which claims they disclose, which
+   * stay hidden as digests, its key-binding JWT. For an SD-JWT only; `error` when they cannot be.
+   */
+  | ({ type: 'disclosures'; sdJwt?: SdJwtDecoded; error?: string } & About)
   /** An action could not be done; `message` says why in a sentence. About a token unless it was saving a key. */
   | { type: 'failed'; action: FailedAction; message: string; about?: string }
   | { type: 'notice'; message: string }

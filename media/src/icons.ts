@@ -10,6 +10,7 @@ const PANEL_ICONS = [
   'copy',
   'edit',
   'error',
+  'eye',
   'info',
   'key',
   'lock',

@@ -13,6 +13,7 @@ import {
   statusLabel,
   utcText,
   type DecodedToken,
+  type SdJwtDecoded,
   type SignatureVerdict,
   type StatusLabel,
   type TimeClaim,
@@ -28,6 +29,7 @@ import {
   type TokenOrigin,
 } from '../../src/protocol';
 import { decryptSection, type DecryptSection } from './decryptSection';
+import { disclosuresBody, disclosuresSection, keyBindingVerdict } from './disclosuresSection';
 import { h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
 import { securityBody, securityPending } from './securitySection';
@@ -50,6 +52,8 @@ let decrypt: DecryptSection | undefined;
 let live: Array<{ root: HTMLElement; fresh: () => DecodedToken }> = [];
 /** The last signature check of the shown token: the #status line says "verified" only after one. */
 let signature: SignatureVerdict = 'unchecked';
+/** The shown SD-JWT's disclosures, once the host has resolved them (for copying its claims). */
+let disclosed: SdJwtDecoded | undefined;
 /** A request about the token shown carries it, so the host can tell it from a request about an earlier one. */
 const post = (request: PanelRequest): void => vscode.postMessage(aboutToken(request, current?.token ?? ''));
 
@@ -62,13 +66,15 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       clearInterval(askForToken);
       current = message.inspection;
       signature = 'unchecked';
+      disclosed = undefined;
       vscode.setState({ token: current.token });
       const decoded = current.decoded;
       const alg = stringOf(decoded?.header.alg);
       verify = decoded?.kind === 'jws' ? verifySection(alg, post) : undefined;
       decrypt = decoded?.kind === 'jwe' ? decryptSection(alg, stringOf(decoded.header.enc), post) : undefined;
+      // Re-signing an SD-JWT's issuer JWT alone would drop its disclosures: not offered.
       resign =
-        decoded && typeof decoded.payload === 'object'
+        decoded && typeof decoded.payload === 'object' && !isSdJwt(current)
           ? resignSection(
               JSON.stringify(decoded.payload, null, 2),
               decoded.kind === 'jws' ? alg : (message.lastAlg ?? 'HS256'),
@@ -95,6 +101,11 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
           .getElementById('status')
           ?.replaceWith(statusElement(statusLabel(current.decoded, signature), 'status'));
       document.getElementById('verdict')?.replaceChildren(verdictBanner(message.outcome));
+      // An SD-JWT+KB: the key-binding JWT's verdict, at the top and in the Disclosures section.
+      if (message.outcome.keyBinding) {
+        document.getElementById('verdict')?.append(keyBindingVerdict(message.outcome.keyBinding));
+        document.getElementById('key-binding-verdict')?.replaceChildren(keyBindingVerdict(message.outcome.keyBinding));
+      }
       return;
     case 'signed':
       return resign?.showSigned(message.token, message.warnings);
@@ -102,6 +113,14 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
       return showDecrypted(message);
     case 'audit':
       document.getElementById('security-body')?.replaceChildren(securityBody(message));
+      return;
+    case 'disclosures':
+      disclosed = message.sdJwt;
+      document
+        .getElementById('disclosures-body')
+        ?.replaceChildren(
+          disclosuresBody(message, (what, label) => copyButton(what, label, l10n.t('Copy the claims JSON'))),
+        );
       return;
     case 'keyFile':
       return { sign: resign, verify, decrypt }[message.purpose]?.picker.setFile(message.path, message.label);
@@ -184,7 +203,7 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
   app.setAttribute('data-layer', '1');
   live = decoded ? [{ root: app, fresh: () => decodeToken(inspection.token) }] : [];
   const children: Child[] = [
-    renderStatus(decoded, header, source),
+    renderStatus(decoded, header, source, isSdJwt(inspection)),
     h('div', { id: 'verdict' }),
     h('div', { id: 'notice' }),
     section(
@@ -193,6 +212,7 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
       copyButton('token', l10n.t('the token'), l10n.t('Copy the token')),
     ),
     ...renderContent(inspection),
+    isSdJwt(inspection) && disclosuresSection(),
     securitySection(),
     decrypt && section(l10n.t('Decrypt'), decrypt.element),
     header && section(l10n.t('Header'), claimsTable(header, 'header')),
@@ -283,9 +303,10 @@ function renderStatus(
   decoded: DecodedToken | undefined,
   header: Record<string, unknown> = {},
   source?: TokenOrigin,
+  sdJwt = false,
 ): HTMLElement {
   const facts = [
-    decoded && kindText(decoded.kind),
+    decoded && (sdJwt ? 'SD-JWT' : kindText(decoded.kind)),
     stringOf(header.alg),
     ...(['enc', 'zip', 'cty', 'kid'] as const).map(
       (name) => header[name] !== undefined && `${name} ${stringOf(header[name])}`,
@@ -324,17 +345,25 @@ function statusElement(label: StatusLabel, id?: string): HTMLElement {
   );
 }
 
-/** The token with each segment in its own colour, as jwt.io readers expect. */
+/** Whether the token is an SD-JWT: it has disclosures and a key-binding JWT (perhaps empty) after a ~. */
+function isSdJwt(inspection: TokenInspection): boolean {
+  return inspection.parts.some((part) => part.name === 'key-binding');
+}
+
+/** The token with each segment in its own colour, as jwt.io readers expect; an SD-JWT's pieces after a ~. */
 function renderParts(inspection: TokenInspection): HTMLElement {
   const children: Child[] = [];
   inspection.parts.forEach((part, i) => {
-    if (i > 0) children.push(h('span', { class: 'dot' }, '.'));
+    const tilde = part.name === 'disclosure' || part.name === 'key-binding';
+    if (i > 0) children.push(h('span', { class: 'dot' }, tilde ? '~' : '.'));
     children.push(h('span', { class: `part part-${part.name}`, title: partLabel(part.name) }, part.text));
   });
   const legend = h(
     'div',
     { class: 'legend' },
-    ...inspection.parts.filter((p) => p.text).map((p) => h('span', { class: `part-${p.name}` }, partLabel(p.name))),
+    ...[...new Set(inspection.parts.filter((p) => p.text).map((p) => p.name))].map((name) =>
+      h('span', { class: `part-${name}` }, partLabel(name)),
+    ),
   );
   return h('div', {}, h('code', { class: 'token' }, ...children), legend);
 }
@@ -448,13 +477,23 @@ function sourceText(source: TokenOrigin): string {
 
 /** A segment's name as the legend and tooltips show it (the name itself stays the CSS class). */
 function partLabel(name: TokenInspection['parts'][number]['name']): string {
-  return name === 'invalid' ? l10n.t('invalid') : segmentLabel(name);
+  switch (name) {
+    case 'invalid':
+      return l10n.t('invalid');
+    case 'disclosure':
+      return l10n.t('disclosure');
+    case 'key-binding':
+      return l10n.t('key-binding JWT');
+    default:
+      return segmentLabel(name);
+  }
 }
 
 function copyText(inspection: TokenInspection, what: string): string {
   const header = inspection.decoded?.header ?? inspection.header;
   if (what === 'header') return JSON.stringify(header, null, 2);
   if (what === 'payload' && inspection.decoded) return payloadText(inspection.decoded);
+  if (what === 'claims' && disclosed) return JSON.stringify(disclosed.claims, null, 2);
   return inspection.token;
 }
 

@@ -44,4 +44,8 @@ export const AUDIT_CHECKS: readonly AuditCheckInfo[] = [
   check('clock-timezone', () => l10n.t('Time zone mistake in iat or nbf')),
   check('iat-future', () => l10n.t('iat not in the future')),
   check('sensitive-data', () => l10n.t('Sensitive data in the payload')),
+  check('sd-alg', () => l10n.t('SD-JWT hash algorithm (_sd_alg)')),
+  check('sd-disclosures', () => l10n.t('SD-JWT disclosures the issuer vouched for')),
+  check('sd-key-binding', () => l10n.t('SD-JWT key-binding JWT')),
+  check('sd-kb-missing', () => l10n.t('SD-JWT key binding with a holder key (cnf)')),
 ];

@@ -6,8 +6,10 @@ import type { Finding, TokenKind } from './types';
  * so a token with a broken payload still gets its header checked.
  */
 export interface AuditContext {
-  /** The token as audited: trimmed, without a "Bearer " prefix. */
+  /** The token as audited: trimmed, without a "Bearer " prefix; an SD-JWT's issuer-signed JWT. */
   token: string;
+  /** The whole SD-JWT (trimmed, no "Bearer "), when the token is one. */
+  sdJwt?: string;
   /** By shape: 5 segments 'jwe', an empty third segment 'unsecured', else 'jws'. */
   kind: TokenKind;
   segments: TokenSegment[];

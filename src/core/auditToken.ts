@@ -12,6 +12,7 @@ import { checkHeaderKeys } from './auditHeaderKeys';
 import { checkJwe } from './auditJwe';
 import { checkKid } from './auditKid';
 import { checkSecret } from './auditSecret';
+import { checkSdJwt } from './auditSdJwt';
 import { checkSensitiveData } from './auditSensitive';
 import { checkTimes } from './auditTimes';
 
@@ -33,6 +34,7 @@ const CHECKS: readonly AuditCheck[] = [
   checkSecret,
   checkTimes,
   checkSensitiveData,
+  checkSdJwt,
 ];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -42,7 +44,8 @@ const RANK = new Map(AUDIT_CHECKS.map(({ id }, i) => [id, i]));
  * An offline security review of a token: what is dangerous in its header, signature and claims,
  * each finding with a stable id and a sentence saying what it means, why it matters and what to
  * do. Nothing leaves the machine: the weak-secret check tries a short built-in list. An SD-JWT
- * is audited as its issuer-signed JWT; a broken token gets the findings its readable parts allow,
+ * is audited as its issuer-signed JWT, plus what only SD-JWTs can get wrong (its hash algorithm,
+ * disclosures a verifier must reject, its key-binding JWT); a broken token gets the findings its readable parts allow,
  * plus a `token-malformed` note. Findings come errors first, then warnings, then notes, each
  * severity in the order AUDIT_CHECKS lists.
  *
@@ -56,11 +59,10 @@ export async function auditToken(token: string, options: AuditOptions = {}): Pro
     throw new JwtError('not-a-string', l10n.t('Expected the token as a string, got {0}', jsonType(token)));
   }
   const findings: Finding[] = [];
-  // An SD-JWT (<jws>~<disclosure>~…) is audited as its issuer-signed JWT, the part before the first ~.
-  const text = token
-    .trim()
-    .replace(/^bearer\s+/i, '')
-    .split('~', 1)[0]!;
+  // An SD-JWT (<jws>~<disclosure>~…) is audited as its issuer-signed JWT, the part before the first ~,
+  // and then as an SD-JWT (checkSdJwt).
+  const whole = token.trim().replace(/^bearer\s+/i, '');
+  const text = whole.split('~', 1)[0]!;
   if (text.length > HUGE_TOKEN) {
     findings.push({
       id: 'token-huge',
@@ -80,6 +82,7 @@ export async function auditToken(token: string, options: AuditOptions = {}): Pro
   }
   const context: AuditContext = {
     token: text,
+    ...(whole.includes('~') ? { sdJwt: whole } : {}),
     kind: split.kind,
     segments: split.segments,
     now: options.now ?? new Date(),

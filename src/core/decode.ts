@@ -3,6 +3,7 @@ import { decodeBase64url } from './base64url';
 import { formatDuration, formatRelative, formatTimeClaim } from './claims';
 import { JwtError, quoteChar } from './errors';
 import { describeJsonError, isJsonObject, jsonDepth, jsonType } from './json';
+import { MAX_DISCLOSURES } from './scan';
 import type { DecodedToken, SegmentName, TimeClaim, TokenKind, TokenStatus } from './types';
 
 export type { SegmentName } from './types';
@@ -17,11 +18,24 @@ export interface TokenSegment {
   end: number;
 }
 
+/** A piece of an SD-JWT after its issuer-signed JWT; `start`/`end` are offsets into the string given. */
+interface SdJwtPiece {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** A token cut into its segments. */
 export interface SplitToken {
   /** By shape alone: 5 parts are 'jwe', 3 with an empty signature 'unsecured', else 'jws'. */
   kind: TokenKind;
+  /** The token's segments; an SD-JWT's are those of its issuer-signed JWT. */
   segments: TokenSegment[];
+  /**
+   * An SD-JWT's pieces after its issuer-signed JWT (RFC 9901): the disclosures, and the key-binding
+   * JWT, whose text is empty when there is none (the SD-JWT then ends with `~`).
+   */
+  sdJwt?: { disclosures: SdJwtPiece[]; keyBinding: SdJwtPiece };
 }
 
 export interface DecodeOptions {
@@ -110,11 +124,23 @@ export function splitToken(token: string): SplitToken {
     );
   }
 
+  // An SD-JWT (RFC 9901): the issuer-signed JWT, then `~`-separated disclosures and key-binding JWT.
+  const tilde = text.indexOf('~');
+  const jwt = tilde === -1 ? text : text.slice(0, tilde);
   // One pass with charCodeAt: indexOf in a loop or split() takes ~100 ms on a megabyte of dots.
   const dots: number[] = [];
   let count = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x2e && count++ < 5) dots.push(i);
+  for (let i = 0; i < jwt.length; i++) {
+    if (jwt.charCodeAt(i) === 0x2e && count++ < 5) dots.push(i);
+  }
+  if (tilde !== -1 && count !== 3) {
+    throw new JwtError(
+      'segments',
+      l10n.t(
+        'The text has a ~, so it would be an SD-JWT, but an SD-JWT starts with its issuer-signed JWT, a JWS of 3 dot-separated parts, and this one has {0}',
+        count,
+      ),
+    );
   }
   if (count !== 3 && count !== 5) {
     const message =
@@ -126,14 +152,34 @@ export function splitToken(token: string): SplitToken {
     throw new JwtError('segments', message);
   }
   const names = count === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
-  const bounds = [-1, ...dots, text.length];
+  const bounds = [-1, ...dots, jwt.length];
   const segments = names.map((name, i) => {
     const start = bounds[i]! + 1;
     const end = bounds[i + 1]!;
     return { name, text: text.slice(start, end), start: offset + start, end: offset + end };
   });
   const kind = count === 5 ? 'jwe' : segments[2]!.text === '' ? 'unsecured' : 'jws';
-  return { kind, segments };
+  return tilde === -1 ? { kind, segments } : { kind, segments, sdJwt: sdJwtPieces(text, tilde, offset) };
+}
+
+/** An SD-JWT's pieces after the `~` at `tilde`: at most MAX_DISCLOSURES disclosures, then the key-binding JWT. */
+function sdJwtPieces(text: string, tilde: number, offset: number): NonNullable<SplitToken['sdJwt']> {
+  const pieces: SdJwtPiece[] = [];
+  for (let start = tilde + 1; ; ) {
+    const end = text.indexOf('~', start);
+    if (end === -1) {
+      const keyBinding = { text: text.slice(start), start: offset + start, end: offset + text.length };
+      return { disclosures: pieces, keyBinding };
+    }
+    if (pieces.length === MAX_DISCLOSURES) {
+      throw new JwtError(
+        'too-large',
+        l10n.t('The SD-JWT has more than {0} disclosures; real ones have tens, so it is not decoded', MAX_DISCLOSURES),
+      );
+    }
+    pieces.push({ text: text.slice(start, end), start: offset + start, end: offset + end });
+    start = end + 1;
+  }
 }
 
 /**
@@ -418,8 +464,9 @@ function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-// typ values of the JWT family: "JWT", "application/jwt", and structured suffixes such as "at+jwt".
-const JWT_TYP = /^(?:application\/)?(?:[\w.-]+\+)?jwt$/i;
+// typ values of the JWT family: "JWT", "application/jwt", structured suffixes such as "at+jwt", and
+// SD-JWTs' "+sd-jwt" (RFC 9901: "dc+sd-jwt", "example+sd-jwt").
+const JWT_TYP = /^(?:application\/)?(?:[\w.-]+\+)?(?:sd-)?jwt$/i;
 const KEY_SOURCES = ['jku', 'x5u', 'jwk'];
 
 /** Header warnings shared by JWS and JWE: an odd typ, crit, and keys the token picks for itself. */

@@ -9,11 +9,13 @@
  */
 export type {
   TokenKind,
+  MatchKind,
   TokenMatch,
   TimeClaim,
   TokenStatus,
   DecodedToken,
   VerifyResult,
+  KeyBindingCheck,
   Finding,
   FindingPart,
 } from './types';
@@ -33,6 +35,8 @@ export type { SignOptions } from './sign';
 export { JwtError } from './errors';
 export type { JwtErrorCode } from './types';
 export { inspectToken } from './inspect';
+export { decodeSdJwt } from './sdJwt';
+export type { SdJwtDecoded, SdJwtDisclosure, SdJwtDigest, SdJwtKeyBinding } from './sdJwt';
 export type { TokenInspection, TokenPart } from './inspect';
 export { statusLabel, utcText } from './status';
 export type { StatusLabel, SignatureVerdict, SignatureCheck } from './status';

@@ -6,8 +6,12 @@ import type { DecodedToken } from './types';
 
 /** A token split into its coloured parts, for display. */
 export interface TokenPart {
-  /** The segment, or 'invalid' for text that does not split into one. */
-  name: SegmentName | 'invalid';
+  /**
+   * The segment; for an SD-JWT, its issuer-signed JWT's segments, then each 'disclosure' and the
+   * 'key-binding' JWT (empty text when there is none: the SD-JWT ends with `~`); 'invalid' for text
+   * that does not split into segments.
+   */
+  name: SegmentName | 'disclosure' | 'key-binding' | 'invalid';
   text: string;
 }
 
@@ -43,8 +47,12 @@ export function inspectToken(token: string, options: { now?: Date } = {}, layer 
     // shown whole, as one invalid part
   }
   const parts: TokenPart[] = split
-    ? split.segments.map((s) => ({ name: s.name, text: s.text }))
+    ? split.segments.map((s): TokenPart => ({ name: s.name, text: s.text }))
     : [{ name: 'invalid', text: token }];
+  if (split?.sdJwt) {
+    for (const { text } of split.sdJwt.disclosures) parts.push({ name: 'disclosure', text });
+    parts.push({ name: 'key-binding', text: split.sdJwt.keyBinding.text });
+  }
   try {
     const decoded = decodeToken(token, options);
     const inner = layer < MAX_LAYERS ? innerToken(decoded) : undefined;

@@ -101,7 +101,7 @@ export async function verifyWithIssuer(token: string, options: IssuerVerifyOptio
       });
       cache.keySets.set(result.jwksUri, keys);
     }
-    await compactVerify(token.trim(), keys);
+    await compactVerify(token.trim().split('~', 1)[0]!, keys); // an SD-JWT's issuer-signed JWT
     result.valid = true;
   } catch (error) {
     result.error = explain(errors, error, result, timeoutMs);

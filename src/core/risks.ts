@@ -133,7 +133,8 @@ export const WEAK_SECRETS: readonly string[] = [
  */
 export async function findWeakSecret(token: string): Promise<string | undefined> {
   try {
-    return await crackSecret(token, WEAK_SECRETS);
+    // An SD-JWT's signature is its issuer-signed JWT's, the part before the first ~.
+    return await crackSecret(token.trim().split('~', 1)[0]!, WEAK_SECRETS);
   } catch {
     return undefined; // not an HMAC token, or not a token at all
   }

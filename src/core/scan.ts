@@ -1,6 +1,7 @@
 /**
  * Where the tokens are in a text: JWS compact (`header.payload.signature`), unsecured JWTs
- * (`header.payload.`, alg "none") and JWE compact (five segments).
+ * (`header.payload.`, alg "none"), JWE compact (five segments) and SD-JWTs (RFC 9901: a JWS, `~`,
+ * disclosures each followed by `~`, and an optional key-binding JWT).
  *
  * A candidate counts only when its first segment is base64url of a JSON object with a string
  * "alg"; that one check is what keeps domains, versions, member chains and other base64 out.
@@ -12,7 +13,7 @@
  * walks a candidate's run, and a header is decoded only once the run has a token's shape, and only
  * once per distinct header in a text.
  */
-import type { TokenKind, TokenMatch } from './types';
+import type { MatchKind, TokenMatch } from './types';
 
 /**
  * Longest token either function reports, and so how far `tokenAt` looks around its offset. Real
@@ -26,8 +27,14 @@ export const MAX_HEADER_LENGTH = 16 * 1024;
 const MIN_HEADER_LENGTH = 14;
 /** The longest escape that may sit right before a token (`\u0022`, minus the backslash). */
 const MAX_ESCAPE_LENGTH = 5;
+/**
+ * Most disclosures an SD-JWT may carry (decodeSdJwt refuses more): real credentials have tens. It
+ * bounds the decoding one candidate costs, and so what a hover over a hostile line costs.
+ */
+export const MAX_DISCLOSURES = 1000;
 
 const DOT = 0x2e;
+const TILDE = 0x7e;
 const PERCENT = 0x25;
 const BACKSLASH = 0x5c;
 
@@ -55,6 +62,8 @@ const HEADER_BYTES = new Uint8Array((MAX_HEADER_LENGTH * 3) / 4);
 const DOTS = new Int32Array(4);
 /** A run of base64url characters and dots (unbounded: a bounded repeat is much slower). */
 const RUN = /[\w.-]*/y;
+/** A run of base64url characters: a piece of an SD-JWT up to its `~` or dot. */
+const B64_RUN = /[\w-]*/y;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -113,6 +122,11 @@ export function tokenAt(text: string, offset: number): TokenMatch | undefined {
   while (runStart > floor && isRunChar(text.charCodeAt(runStart - 1))) runStart--;
   // A run that starts further left makes any token covering offset longer than the cap.
   if (runStart === floor && runStart > 0 && isRunChar(text.charCodeAt(runStart - 1))) return undefined;
+  // After a `~`: a disclosure or key-binding JWT of an SD-JWT that starts further left, perhaps.
+  if (runStart > floor && text.charCodeAt(runStart - 1) === TILDE) {
+    const sdJwt = sdJwtAround(text, runStart - 1, offset, floor);
+    if (sdJwt) return sdJwt;
+  }
   const headerLimit = Math.min(text.length, runStart + MAX_HEADER_LENGTH + MAX_ESCAPE_LENGTH + 1);
   let dot = runStart;
   while (dot < headerLimit && isB64(text.charCodeAt(dot))) dot++;
@@ -121,6 +135,35 @@ export function tokenAt(text: string, offset: number): TokenMatch | undefined {
   if (start < 0) return undefined;
   const match = tokenFrom(text, start, dot);
   return typeof match !== 'number' && match.start <= offset && offset <= match.end ? match : undefined;
+}
+
+/**
+ * The SD-JWT covering `offset` whose issuer JWS lies left of the `~` at `tilde`, if any. Its
+ * disclosures hold no dots and its key-binding JWT ends it, so that JWS is the nearest piece to the
+ * left with a dot in it; no token before that piece can reach past it (an SD-JWT runs to the end of
+ * its run of base64url, dots and tildes), so findTokens would find the same SD-JWT. Looks no
+ * further left than `floor`.
+ */
+function sdJwtAround(text: string, tilde: number, offset: number, floor: number): TokenMatch | undefined {
+  for (let end = tilde; ; ) {
+    let pieceStart = end;
+    let dotted = false;
+    while (pieceStart > floor && isRunChar(text.charCodeAt(pieceStart - 1))) {
+      pieceStart--;
+      if (text.charCodeAt(pieceStart) === DOT) dotted = true;
+    }
+    // A token starting at the floor or further left would be longer than the cap.
+    if (pieceStart === floor && floor > 0) return undefined;
+    if (dotted) {
+      let dot = pieceStart;
+      while (isB64(text.charCodeAt(dot))) dot++;
+      const start = headerStart(text, pieceStart, dot);
+      const match = start < 0 ? undefined : tokenFrom(text, start, dot);
+      return typeof match === 'object' && match.kind === 'sd-jwt' && offset <= match.end ? match : undefined;
+    }
+    if (text.charCodeAt(pieceStart - 1) !== TILDE) return undefined;
+    end = pieceStart - 1;
+  }
 }
 
 /**
@@ -134,7 +177,7 @@ function headerStart(text: string, runStart: number, dot: number): number {
   const length = dot - start;
   // A base64url length of 4n+1 decodes to nothing valid (jose rejects it too).
   if (length < MIN_HEADER_LENGTH || length > MAX_HEADER_LENGTH || length % 4 === 1) return -1;
-  return opensObject(text, start, dot) ? start : -1;
+  return opens(text, start, dot) ? start : -1;
 }
 
 /**
@@ -172,8 +215,8 @@ function hexRun(text: string, from: number, count: number): boolean {
   return true;
 }
 
-/** Whether the base64url in [start, end) decodes to JSON whitespace then `{`: the prefilter. */
-function opensObject(text: string, start: number, end: number): boolean {
+/** Whether the base64url in [start, end) decodes to JSON whitespace then `open` (`{` or `[`): the prefilter. */
+function opens(text: string, start: number, end: number, open = 0x7b): boolean {
   let acc = 0;
   let bits = 0;
   for (let i = start; i < end; i++) {
@@ -182,7 +225,7 @@ function opensObject(text: string, start: number, end: number): boolean {
     if (bits < 8) continue;
     bits -= 8;
     const byte = (acc >> bits) & 0xff;
-    if (byte === 0x7b) return true;
+    if (byte === open) return true;
     if (!isJsonSpace(byte)) return false;
   }
   return false;
@@ -194,7 +237,8 @@ function opensObject(text: string, start: number, end: number): boolean {
  * decoys cost no decoding. The run minus its trailing dots (`… eyJ…sig.` ends a sentence) is
  * split at every dot:
  * - 3 segments: 'jws', whatever the alg ("none" included). The payload may be empty: detached
- *   content (RFC 7515 appendix F); the validated header makes that safe enough.
+ *   content (RFC 7515 appendix F); the validated header makes that safe enough. A JWS followed
+ *   right away by `~` may be the start of an SD-JWT (see sdJwtEnd).
  * - 2 segments and a trailing dot: 'unsecured', only with alg "none" (the dot is the empty
  *   signature, part of the token).
  * - 5 segments, iv and ciphertext non-empty (the encrypted key is empty for alg "dir"), a header
@@ -221,7 +265,7 @@ function tokenFrom(text: string, start: number, dot: number, headers?: Map<strin
     if (dots === DOTS.length) return runEnd;
     DOTS[dots++] = dot + q;
   }
-  let kind: TokenKind;
+  let kind: MatchKind;
   let end = coreEnd;
   let needs = ALG;
   if (dots === 2) {
@@ -236,11 +280,92 @@ function tokenFrom(text: string, start: number, dot: number, headers?: Map<strin
   } else {
     return runEnd;
   }
-  const flags = headers ? cachedHeaderFlags(text, start, dot, headers) : headerFlags(text, start, dot);
-  return (flags & needs) === needs ? { start, end, token: text.slice(start, end), kind } : runEnd;
+  if ((flagsOf(text, start, dot, headers) & needs) !== needs) return runEnd;
+  if (kind === 'jws' && end === runEnd && text.charCodeAt(end) === TILDE) {
+    const sdEnd = sdJwtEnd(text, start, end + 1, headers);
+    if (sdEnd > 0) return { start, end: sdEnd, token: text.slice(start, sdEnd), kind: 'sd-jwt' };
+  }
+  return { start, end, token: text.slice(start, end), kind };
 }
 
-function cachedHeaderFlags(text: string, start: number, dot: number, cache: Map<string, number>): number {
+/**
+ * Where the SD-JWT whose issuer JWS ends right before `from - 1` (a `~`) ends, or -1 when what
+ * follows the `~` is not one. The rule, all or nothing: the run of base64url, dots and tildes from
+ * the JWS on, minus trailing dots, must be
+ * `<jws>~<disclosure>~…~<disclosure>~[<kb-jwt>]` with at least one disclosure or the key-binding
+ * JWT, where a disclosure is base64url of `[…]` (see isDisclosure; at most MAX_DISCLOSURES) and the
+ * key-binding JWT is a JWS by this scanner's rules. (As for the other kinds, the run counts its
+ * trailing dots towards the cap.) Otherwise the JWS is reported alone: `<jws>~`
+ * with nothing after it discloses nothing, and `<jws>~/path`, `<jws>~~`, `<jws>~word~` are text.
+ * Disclosures and key-binding JWTs hold no escapes, since a `~` comes right before each.
+ */
+function sdJwtEnd(text: string, start: number, from: number, headers?: Map<string, number>): number {
+  // Within the cap; the native regex engine walks each piece, and the first piece that does not fit
+  // ends the walk, so no piece is looked at for two candidates.
+  const window = text.slice(0, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
+  // A run that reaches the end of a window cut short goes on past the cap.
+  const cut = window.length < text.length;
+  for (let piece = from, disclosures = 0; ; disclosures++) {
+    B64_RUN.lastIndex = piece;
+    B64_RUN.test(window);
+    const end = B64_RUN.lastIndex;
+    if (cut && end === window.length) return -1;
+    const next = window.charCodeAt(end);
+    if (next === TILDE) {
+      if (disclosures === MAX_DISCLOSURES || !isDisclosure(text, piece, end)) return -1;
+      piece = end + 1;
+      continue;
+    }
+    if (next !== DOT) {
+      // The run ends here (or at the cap): the last piece must be empty, after at least one disclosure.
+      return end === piece && disclosures > 0 ? end : -1;
+    }
+    // A dot: the key-binding JWT, the end of the run; or trailing dots after the last `~`.
+    RUN.lastIndex = end;
+    RUN.test(window);
+    const runEnd = RUN.lastIndex;
+    if ((cut && runEnd === window.length) || window.charCodeAt(runEnd) === TILDE) return -1;
+    let last = runEnd;
+    while (text.charCodeAt(last - 1) === DOT) last--;
+    if (last === piece) return disclosures > 0 ? piece : -1;
+    // Exactly two dots, a non-empty signature, a JWS header (after a `~`, headerStart skips no escape).
+    const second = window.indexOf('.', end + 1);
+    if (second === -1 || second >= last - 1) return -1;
+    const third = window.indexOf('.', second + 1);
+    if (third !== -1 && third < last) return -1;
+    return headerStart(text, piece, end) === piece && flagsOf(text, piece, end, headers) & ALG ? last : -1;
+  }
+}
+
+/**
+ * Whether [start, end) has the shape of an SD-JWT disclosure: base64url of something that opens
+ * with `[` and closes with `]`, JSON whitespace aside. Only the two ends are decoded: a disclosure
+ * broken in the middle still belongs to its SD-JWT, and decodeSdJwt says what is wrong with it.
+ */
+function isDisclosure(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return length > 1 && length % 4 !== 1 && opens(text, start, end, 0x5b) && closesArray(text, start, end);
+}
+
+/** Whether the base64url [start, end) (not 4n+1 long) decodes to `]` then JSON whitespace. */
+function closesArray(text: string, start: number, end: number): boolean {
+  // Group by group from the end; the last group holds 2, 3 or 4 characters (1, 2 or 3 bytes).
+  for (let groupEnd = end, chars = (end - start) % 4 || 4; groupEnd - chars >= start; groupEnd -= chars, chars = 4) {
+    let acc = 0;
+    for (let i = groupEnd - chars; i < groupEnd; i++) acc = (acc << 6) | B64[text.charCodeAt(i)];
+    // Drop the bits past the last byte: 0 of 24, 2 of 18, 4 of 12.
+    acc >>= (4 - chars) * 2;
+    for (let byte = 0; byte < chars - 1; byte++) {
+      const value = (acc >> (8 * byte)) & 0xff;
+      if (value === 0x5d) return true;
+      if (!isJsonSpace(value)) return false;
+    }
+  }
+  return false;
+}
+
+function flagsOf(text: string, start: number, dot: number, cache?: Map<string, number>): number {
+  if (!cache) return headerFlags(text, start, dot);
   const key = text.slice(start, dot);
   let flags = cache.get(key);
   if (flags === undefined) {

@@ -3,12 +3,19 @@
 /** The kinds of compact token the core knows. */
 export type TokenKind = 'jws' | 'jwe' | 'unsecured';
 
+/**
+ * What findTokens finds: a compact token, or an SD-JWT (RFC 9901), which is a JWS followed by
+ * `~`-separated disclosures and an optional key-binding JWT; it decodes as its issuer-signed JWS.
+ */
+export type MatchKind = TokenKind | 'sd-jwt';
+
 /** Where a token sits in a text: JavaScript string offsets, `end` exclusive. */
 export interface TokenMatch {
   start: number;
   end: number;
+  /** The whole token; for an SD-JWT, the whole `<jws>~<disclosure>~…~[<kb-jwt>]`. */
   token: string;
-  kind: TokenKind;
+  kind: MatchKind;
 }
 
 /** A NumericDate claim (exp, iat, nbf) made readable. */
@@ -42,6 +49,29 @@ export interface VerifyResult {
    * such as 'signature-invalid' (a wrong signature), or 'key-unusable' for any other failure.
    */
   code?: JwtErrorCode;
+  /**
+   * For an SD-JWT presented with a key-binding JWT (SD-JWT+KB) whose issuer signature is valid:
+   * the key-binding JWT checked with the holder key the issuer put in cnf. `valid` above is the
+   * issuer's signature alone.
+   */
+  keyBinding?: KeyBindingCheck;
+}
+
+/** An SD-JWT's key-binding JWT checked as RFC 9901 section 7.3 says (but for the verifier's own nonce, aud and iat window). */
+export interface KeyBindingCheck {
+  /** Signed by the holder key in the issuer's cnf.jwk, typ "kb+jwt", sd_hash matching, iat, aud and nonce present. */
+  valid: boolean;
+  /** The key-binding JWT's alg ('' when it has none). */
+  alg: string;
+  /** The first thing wrong, as a sentence, when not valid. */
+  error?: string;
+  /** For display: its typ, iat, aud and nonce (aud and nonce as JSON when not strings). */
+  typ?: string;
+  iat?: TimeClaim;
+  aud?: string;
+  nonce?: string;
+  /** Whether its sd_hash matches the SD-JWT it came with. */
+  sdHashMatches: boolean;
 }
 
 /**
@@ -62,6 +92,7 @@ export interface VerifyResult {
  * Long-running work: `cancelled` (an AbortSignal stopped it, e.g. crackSecret).
  * Templates: `template-invalid` (a template's JSON is not one), `template-placeholder` (a placeholder
  * that is unknown or cannot be filled in), `template-input` (an answer that fails its input's checks).
+ * SD-JWT: `not-sd-jwt` (decodeSdJwt was given a text without `~`).
  */
 export type JwtErrorCode =
   | 'not-a-string'
@@ -98,7 +129,8 @@ export type JwtErrorCode =
   | 'cancelled'
   | 'template-invalid'
   | 'template-placeholder'
-  | 'template-input';
+  | 'template-input'
+  | 'not-sd-jwt';
 
 export type SegmentName = 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
 

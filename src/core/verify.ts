@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { decodeToken } from './decode';
 import { JwtError } from './errors';
 import { loadJose, type Jose } from './jose';
+import { checkKeyBinding } from './keyBinding';
 import {
   describeKey,
   keyConfusion,
@@ -45,6 +46,10 @@ const LISTED_KEYS = 10;
  * fails with code `key-confusion` (the RS256→HS256 forgery). A JWKS picks its key by the token's
  * kid and alg; when several fit, each is tried.
  *
+ * An SD-JWT (RFC 9901) is verified by its issuer-signed JWT's signature; when that is valid and
+ * the SD-JWT comes with a key-binding JWT, `keyBinding` says whether that one holds up too (signed
+ * with the holder key in cnf.jwk, typ kb+jwt, sd_hash matching: see checkKeyBinding).
+ *
  * Never rejects: a bad token, key or signature gives `valid: false` with a sentence in `error`
  * that names no key material.
  *
@@ -60,6 +65,7 @@ export async function verifyToken(
   let alg = '';
   try {
     const { kind, header } = decodeToken(token, options);
+    const sdJwt = token.includes('~');
     alg = header.alg as string;
     if (kind === 'jwe')
       throw new JwtError('encrypted', l10n.t('JWE tokens are encrypted, not signed; decrypt them instead'));
@@ -79,7 +85,8 @@ export async function verifyToken(
     const confusion = keyConfusion(key, alg, 'verify', options.keyType);
     if (confusion) throw confusion;
     const input = readKey(key, options.keyType);
-    const compact = token.trim();
+    // An SD-JWT's signature is its issuer-signed JWT's, the part before the first ~.
+    const compact = token.trim().split('~', 1)[0]!;
     const jose = await loadJose();
     if (input.type === 'jwks') await verifyWithJwks(jose, compact, input.keys, alg, header.kid);
     else
@@ -89,7 +96,8 @@ export async function verifyToken(
         await verificationKey(input, alg),
         input.type === 'secret' && secretHasSpace(key),
       );
-    return { valid: true, alg };
+    const keyBinding = sdJwt ? await checkKeyBinding(token, options) : undefined;
+    return keyBinding ? { valid: true, alg, keyBinding } : { valid: true, alg };
   } catch (error) {
     return { valid: false, alg, error: explain(error), code: error instanceof JwtError ? error.code : 'key-unusable' };
   }

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
-import { decodeToken, JwtError } from '../core';
+import { decodeSdJwt, decodeToken, JwtError } from '../core';
 import { findTokenInContext } from './tokenSource';
 
-/** "JWT: Copy Decoded JSON": header and payload of the token in context, as pretty JSON. */
+/**
+ * "JWT: Copy Decoded JSON": header and payload of the token in context, as pretty JSON; for an
+ * SD-JWT also its claims with the disclosures applied, and each disclosure.
+ */
 export async function copyDecodedCommand(arg?: unknown): Promise<void> {
   const picked = await findTokenInContext(arg);
   if (!picked) {
@@ -13,7 +16,18 @@ export async function copyDecodedCommand(arg?: unknown): Promise<void> {
   }
   try {
     const { header, payload } = decodeToken(picked.token);
-    await vscode.env.clipboard.writeText(JSON.stringify({ header, payload }, null, 2));
+    const sdJwt = picked.token.includes('~') ? await decodeSdJwt(picked.token) : undefined;
+    const disclosed = sdJwt && {
+      claims: sdJwt.claims,
+      disclosures: sdJwt.disclosures.map(({ name, value, digest, matched, path }) => ({
+        ...(name === undefined ? {} : { name }),
+        value,
+        digest,
+        matched,
+        ...(path === undefined ? {} : { path }),
+      })),
+    };
+    await vscode.env.clipboard.writeText(JSON.stringify({ header, payload, ...disclosed }, null, 2));
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Decoded JWT copied to the clipboard'), 3000);
   } catch (e) {
     void vscode.window.showErrorMessage(

@@ -1,26 +1,36 @@
 import * as vscode from 'vscode';
 import { findingTitle, type SecurityReviews } from '../audit/securityReview';
 import {
+  decodeSdJwt,
   inspectToken,
   statusLabel,
   tokenAt,
   utcText,
   type Finding,
+  type SdJwtDecoded,
   type TimeClaim,
   type TokenInspection,
 } from '../core';
 import { flaskSessionHover } from './flaskHover';
 import { appendFenced, appendInert } from './markdown';
+import { appendSdJwt } from './sdJwtHover';
 import type { VerifyOutcome } from '../protocol';
 import type { HoverVerifier } from './hoverVerifier';
-import { verdictText } from '../verify/verifyWithKey';
+import { keyBindingText, verdictText } from '../verify/verifyWithKey';
 
 /** Hovers decode only the token under the mouse; recent results are kept by token text. */
 const CACHE_SIZE = 64;
 const CACHE_MAX_AGE_MS = 5_000;
 
+interface Inspected {
+  inspection: TokenInspection;
+  /** An SD-JWT's disclosures resolved (undefined when they cannot be: the inspection says why). */
+  sdJwt?: Promise<SdJwtDecoded | undefined>;
+  at: number;
+}
+
 export class TokenHover implements vscode.HoverProvider {
-  private readonly cache = new Map<string, { inspection: TokenInspection; at: number }>();
+  private readonly cache = new Map<string, Inspected>();
 
   /**
    * `verifier`: adds a signature check when a saved key fits the token (see HoverVerifier);
@@ -41,25 +51,33 @@ export class TokenHover implements vscode.HoverProvider {
     const match = tokenAt(line, position.character);
     if (!match) return flaskSessionHover(line, position, document);
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
-    const inspection = this.inspect(match.token);
+    const { inspection, sdJwt } = this.inspect(match.token, match.kind === 'sd-jwt');
     const header = inspection.decoded?.kind === 'jws' ? inspection.decoded.header : undefined;
     const verifying = header && this.verifier?.verify(match.token, header);
     const reviewing = this.reviews?.review(match.token);
-    if (!verifying && !reviewing) return new vscode.Hover(hoverMarkdown(inspection), range);
-    return Promise.all([verifying, reviewing]).then(
-      ([outcome, findings]) => new vscode.Hover(hoverMarkdown(inspection, outcome ?? undefined, findings), range),
+    if (!verifying && !reviewing && !sdJwt) return new vscode.Hover(hoverMarkdown(inspection), range);
+    return Promise.all([verifying, reviewing, sdJwt]).then(
+      ([outcome, findings, disclosures]) =>
+        new vscode.Hover(hoverMarkdown(inspection, outcome ?? undefined, findings, disclosures), range),
     );
   }
 
-  private inspect(token: string): TokenInspection {
+  private inspect(token: string, sdJwt: boolean): Inspected {
     // Times are relative to now, so an entry older than a few seconds is decoded afresh.
     const now = Date.now();
     const cached = this.cache.get(token);
     this.cache.delete(token);
-    const entry = cached && now - cached.at < CACHE_MAX_AGE_MS ? cached : { inspection: inspectToken(token), at: now };
+    const entry =
+      cached && now - cached.at < CACHE_MAX_AGE_MS
+        ? cached
+        : {
+            inspection: inspectToken(token),
+            ...(sdJwt ? { sdJwt: decodeSdJwt(token).catch(() => undefined) } : {}),
+            at: now,
+          };
     this.cache.set(token, entry);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return entry.inspection;
+    return entry;
   }
 }
 
@@ -72,15 +90,17 @@ function hoverMarkdown(
   inspection: TokenInspection,
   verification?: VerifyOutcome,
   findings?: readonly Finding[],
+  sdJwt?: SdJwtDecoded,
 ): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.isTrusted = { enabledCommands: ['jwt.decode', 'jwt.copyDecoded'] };
   md.supportHtml = false;
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
+  const isSdJwt = inspection.parts.some((part) => part.name === 'key-binding');
 
   md.appendMarkdown(`**JSON Web Token** `);
-  if (header) appendInert(md, `· ${headerSummary(header, decoded?.kind)}`);
+  if (header) appendInert(md, `· ${headerSummary(header, isSdJwt ? 'sd-jwt' : decoded?.kind)}`);
   md.appendMarkdown('\n\n');
 
   if (!decoded) {
@@ -101,13 +121,22 @@ function hoverMarkdown(
       md.appendMarkdown(verification.verdict === 'valid' ? '$(pass) ' : '$(error) ');
       appendInert(md, verdictText(verification));
       md.appendMarkdown('\n\n');
+      if (verification.keyBinding) {
+        md.appendMarkdown(verification.keyBinding.valid ? '$(pass) ' : '$(error) ');
+        appendInert(md, keyBindingText(verification.keyBinding));
+        md.appendMarkdown('\n\n');
+      }
     }
     appendTimes(md, decoded.times);
-    if (decoded.payload !== undefined) {
-      const text = typeof decoded.payload === 'string' ? decoded.payload : JSON.stringify(decoded.payload, null, 2);
-      appendFenced(md, text, typeof decoded.payload === 'string' ? 'text' : 'json');
+    // An SD-JWT's claims are its payload with the disclosures in place (the digests are in the panel),
+    // after a line on what is disclosed and its key-binding JWT.
+    if (sdJwt) appendSdJwt(md, sdJwt);
+    const payload = sdJwt ? sdJwt.claims : decoded.payload;
+    if (payload !== undefined) {
+      const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
+      appendFenced(md, text, typeof payload === 'string' ? 'text' : 'json');
     }
-    for (const warning of decoded.warnings) {
+    for (const warning of [...decoded.warnings, ...(sdJwt?.warnings ?? [])]) {
       md.appendMarkdown('$(warning) ');
       appendInert(md, warning);
       md.appendMarkdown('  \n');

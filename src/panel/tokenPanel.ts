@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { passedChecks } from '../audit/securityReview';
-import { inspectToken } from '../core';
+import { decodeSdJwt, inspectToken } from '../core';
 import { PANEL_VIEW_TYPE, type HostToPanel, type PanelState, type VerifyOutcome } from '../protocol';
 import { LAST_ALG } from '../sign/signWithKey';
 import { handlePanelAction, writeBackState } from './panelActions';
@@ -18,6 +18,8 @@ export class TokenPanel {
   private decryption: Extract<HostToPanel, { type: 'decrypted' }> | undefined;
   /** The shown token's security review, once done; re-sent when the webview reloads. */
   private audit: Extract<HostToPanel, { type: 'audit' }> | undefined;
+  /** The shown SD-JWT's disclosures, once resolved; re-sent when the webview reloads. */
+  private disclosures: Extract<HostToPanel, { type: 'disclosures' }> | undefined;
   private ready = false;
 
   /** Shows `token` in the panel, opening it beside the editor if it is not open. */
@@ -111,11 +113,32 @@ export class TokenPanel {
       this.verification = undefined;
       this.decryption = undefined;
       this.audit = undefined;
+      this.disclosures = undefined;
     }
     this.shown = shown;
     this.panel.title = `JWT · ${titleFor(shown.token)}`;
     this.postShown();
     if (!this.audit) this.review(shown.token);
+    if (!this.disclosures && shown.token.includes('~')) this.resolveDisclosures(shown.token);
+  }
+
+  /** Resolves an SD-JWT's disclosures (core decodeSdJwt) and posts them if the panel still shows it. */
+  private resolveDisclosures(token: string): void {
+    void decodeSdJwt(token).then(
+      (sdJwt) => this.postDisclosures({ type: 'disclosures', sdJwt, about: token }),
+      (error: unknown) =>
+        this.postDisclosures({
+          type: 'disclosures',
+          error: error instanceof Error ? error.message : String(error),
+          about: token,
+        }),
+    );
+  }
+
+  private postDisclosures(message: Extract<HostToPanel, { type: 'disclosures' }>): void {
+    if (message.about !== this.shown?.token) return;
+    this.disclosures = message;
+    this.post(message);
   }
 
   /** Reviews `token` (core auditToken, cached) and posts the findings if the panel still shows it. */
@@ -148,6 +171,7 @@ export class TokenPanel {
     if (this.verification) messages.push({ type: 'verified', outcome: this.verification, about: this.shown.token });
     if (this.decryption) messages.push(this.decryption);
     if (this.audit?.about === this.shown.token) messages.push(this.audit);
+    if (this.disclosures?.about === this.shown.token) messages.push(this.disclosures);
     for (const message of messages) this.post(message);
     return messages;
   }

@@ -240,7 +240,11 @@ export class TokenProblems implements vscode.Disposable {
         for (const risk of risks) add(risk, range);
         if (this.reviews && audits.length < MAX_AUDITS)
           audits.push({ token: match.token, range, longLived: risks.some((r) => r.kind === 'longLived') });
-        if (match.kind === 'jws' && level('weakSecret') !== 'off' && weakChecks.length < MAX_WEAK_SECRET_CHECKS)
+        if (
+          (match.kind === 'jws' || match.kind === 'sd-jwt') &&
+          level('weakSecret') !== 'off' &&
+          weakChecks.length < MAX_WEAK_SECRET_CHECKS
+        )
           weakChecks.push({ token: match.token, range });
       }
     }

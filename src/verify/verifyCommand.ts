@@ -7,7 +7,7 @@ import type { PanelDeps } from '../panel/panelDeps';
 import { TokenPanel } from '../panel/tokenPanel';
 import type { KeyChoice, VerifyOutcome } from '../protocol';
 import { askForToken, findTokenInContext, type PickedToken } from '../decode/tokenSource';
-import { verdictText, verifyWithKey } from './verifyWithKey';
+import { keyBindingText, verdictText, verifyWithKey } from './verifyWithKey';
 
 /** Arguments that let callers (and tests) verify without prompts. */
 export interface VerifyArgs {
@@ -60,12 +60,14 @@ export async function verifyCommand(deps: PanelDeps, rawArg?: unknown): Promise<
 
 /** The verdict as a notification; a pasted key can be saved from it, by the user's choice only. */
 async function notify(store: KeyStore, outcome: VerifyOutcome, choice: KeyChoice | undefined): Promise<void> {
-  const text = verdictText(outcome);
+  // An SD-JWT+KB's key-binding JWT has its own verdict, after the issuer's signature's.
+  const kb = outcome.keyBinding;
+  const text = kb ? `${verdictText(outcome)} · ${keyBindingText(kb)}` : verdictText(outcome);
   const save = choice?.kind === 'text' && outcome.verdict === 'valid' ? [vscode.l10n.t('Save Key As…')] : [];
   const answer =
-    outcome.verdict === 'valid'
+    outcome.verdict === 'valid' && kb?.valid !== false
       ? await vscode.window.showInformationMessage(text, ...save)
-      : await vscode.window.showErrorMessage(text);
+      : await vscode.window.showErrorMessage(text, ...save);
   if (answer === undefined || choice?.kind !== 'text') return;
   const name = await askKeyName(store, vscode.l10n.t('Save the key as'));
   if (name === undefined) return;

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { checkExpectedClaims, inspectToken, verifyToken, type ExpectedClaims, type VerifyResult } from '../core';
+import {
+  checkExpectedClaims,
+  inspectToken,
+  verifyToken,
+  type ExpectedClaims,
+  type KeyBindingCheck,
+  type VerifyResult,
+} from '../core';
 import { loadKey } from '../keys/keyChoice';
 import type { KeyStore } from '../keys/keyStore';
 import type { KeyChoice, Verdict, VerifyOutcome } from '../protocol';
@@ -57,4 +64,12 @@ export function verdictText(outcome: Pick<VerifyOutcome, 'verdict' | 'alg' | 'ke
   if (outcome.verdict === 'invalid')
     return vscode.l10n.t('Signature invalid ({0}, {1}): {2}', alg, outcome.keyLabel, outcome.error ?? '');
   return vscode.l10n.t('Cannot verify the signature: {0}', outcome.error ?? '');
+}
+
+/** One line for an SD-JWT's key-binding JWT: "Key binding valid (ES256, the holder key in cnf)". */
+export function keyBindingText(check: KeyBindingCheck): string {
+  const alg = check.alg || vscode.l10n.t('unknown alg');
+  return check.valid
+    ? vscode.l10n.t('Key binding valid ({0}, the holder key in cnf)', alg)
+    : vscode.l10n.t('Key binding invalid ({0}): {1}', alg, check.error ?? '');
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { SignJWT, base64url, importJWK } from 'jose';
 import { AUDIT_CHECKS } from '../../src/core/auditChecks';
 import { auditToken } from '../../src/core/auditToken';
 import type { Finding } from '../../src/core/types';
+import { COMPLEX_STRUCTURED, ISSUED, PRESENTATION } from '../fixtures/rfc9901';
 import { RFC7515, keysFor, makeToken } from './helpers';
 import { jwe } from './scan-helpers';
 
@@ -469,6 +471,62 @@ describe('auditToken', () => {
     });
   });
 
+  describe('SD-JWT', () => {
+    const disclosure = (...parts: unknown[]) => base64url.encode(JSON.stringify(parts));
+    const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const GIVEN = disclosure('salt-given-name', 'given_name', 'Ada');
+    const sdJwt = (claims: object, disclosures: string[], keyBinding = '') =>
+      `${withClaims(claims)}~${disclosures.map((d) => `${d}~`).join('')}${keyBinding}`;
+    const sdIds = async (token: string) => (await ids(token)).filter((id) => id.startsWith('sd-'));
+
+    it('finds nothing in the RFC 9901 presentation, and notes the issued SD-JWT has no key binding', async () => {
+      assert.deepEqual(await sdIds(PRESENTATION), []);
+      assert.deepEqual(await sdIds(COMPLEX_STRUCTURED), []);
+      const [note] = await found(ISSUED, 'sd-kb-missing');
+      assert.equal(note!.severity, 'info');
+      assert.deepEqual(await sdIds(makeToken({ alg: 'RS256' }, { ...fresh, cnf: { jwk: {} } })), []);
+    });
+
+    it('sd-disclosures: a disclosure the issuer did not sign, a reserved name, a digest twice', async () => {
+      const admin = disclosure('salt-admin', 'admin', true);
+      const [unsigned] = await found(sdJwt({ _sd: [digest(GIVEN)] }, [GIVEN, admin]), 'sd-disclosures');
+      assert.equal(unsigned!.severity, 'error');
+      assert.match(unsigned!.message, /Disclosure 2 \("admin"\) is not applied: The issuer signed no digest of it/);
+      const reserved = disclosure('salt', '_sd', []);
+      await found(sdJwt({ _sd: [digest(reserved)] }, [reserved]), 'sd-disclosures');
+      const [twice] = await found(
+        sdJwt({ _sd: [digest(GIVEN)], a: { _sd: [digest(GIVEN)] } }, [GIVEN]),
+        'sd-disclosures',
+      );
+      assert.match(twice!.message, /appears more than once/);
+      assert.deepEqual(await sdIds(sdJwt({ _sd: [digest(GIVEN), digest('decoy')] }, [GIVEN])), []);
+    });
+
+    it('sd-alg: a weak hash is an error, an unknown one a warning, a strong one this tool lacks a note', async () => {
+      assert.equal((await found(sdJwt({ _sd_alg: 'md5' }, [GIVEN]), 'sd-alg'))[0]!.severity, 'error');
+      assert.equal((await found(sdJwt({ _sd_alg: 'sha-256-32' }, [GIVEN]), 'sd-alg'))[0]!.severity, 'error');
+      assert.equal((await found(sdJwt({ _sd_alg: 'whirlpool' }, [GIVEN]), 'sd-alg'))[0]!.severity, 'warning');
+      assert.equal((await found(sdJwt({ _sd_alg: 'sha3-256' }, [GIVEN]), 'sd-alg'))[0]!.severity, 'info');
+      // Disclosures that cannot be checked are not called forged.
+      await notFound(sdJwt({ _sd_alg: 'sha3-256' }, [GIVEN]), 'sd-disclosures');
+      await notFound(sdJwt({ _sd_alg: 'sha-512', _sd: [] }, []), 'sd-alg');
+    });
+
+    it('sd-key-binding: a wrong sd_hash is an error, a key-binding JWT against RFC 9901 a warning', async () => {
+      const [, , , , us] = PRESENTATION.split('~');
+      const [wrong] = await found(PRESENTATION.replace(`~${us}~`, '~'), 'sd-key-binding');
+      assert.equal(wrong!.severity, 'error');
+      const part = sdJwt({ _sd: [digest(GIVEN)], cnf: { jwk: {} } }, [GIVEN]);
+      const kb = makeToken(
+        { alg: 'ES256', typ: 'JWT' },
+        { iat: nowSeconds, aud: 'v', nonce: 'n', sd_hash: digest(part) },
+      );
+      const [typ] = await found(`${part}${kb}`, 'sd-key-binding');
+      assert.equal(typ!.severity, 'warning');
+      assert.match(typ!.message, /kb\+jwt/);
+    });
+  });
+
   describe('broken input', () => {
     it('says what it can and never throws on garbage', async () => {
       for (const garbage of ['', '   ', 'hello', 'a.b', 'a.b.c.d', '%%%.%%%.%%%', '.....', 'eyJ.eyJ.eyJ', '\u0000']) {
@@ -482,7 +540,11 @@ describe('auditToken', () => {
       const brokenPayload = `${base64url.encode(JSON.stringify({ alg: 'HS256', kid: '../../dev/null' }))}.$$$.c2ln`;
       assert.deepEqual(await ids(brokenPayload), ['kid-path', 'token-malformed']);
       assert.deepEqual(await ids(`Bearer ${makeToken({ alg: 'none' }, fresh, '')}`), ['alg-none']);
-      assert.deepEqual(await ids(`${makeToken({ alg: 'none' }, fresh, '')}~WyJzYWx0IiwiYSIsMV0~`), ['alg-none']);
+      // An SD-JWT is audited as its issuer JWT, and its disclosure, which the issuer signed no digest of, as well.
+      assert.deepEqual(await ids(`${makeToken({ alg: 'none' }, fresh, '')}~WyJzYWx0IiwiYSIsMV0~`), [
+        'alg-none',
+        'sd-disclosures',
+      ]);
     });
 
     it('throws only for input that is not a string', async () => {

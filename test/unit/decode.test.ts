@@ -409,6 +409,9 @@ describe('decodeToken', () => {
         'application/secevent+jwt',
         'dpop+jwt',
         'logout+JWT',
+        'dc+sd-jwt', // SD-JWT (RFC 9901), and its key-binding JWT
+        'example+sd-jwt',
+        'kb+jwt',
       ]) {
         assert.deepEqual(decode({ alg: 'HS256', typ }).warnings, [], typ);
       }

@@ -7,7 +7,19 @@ import { CompactEncrypt, SignJWT, generateKeyPair, generateSecret } from 'jose';
 import { findTokens, tokenAt } from '../../src/core/scan';
 import type { TokenMatch } from '../../src/core/types';
 import { prng } from '../../bench/prng.mjs';
-import { assertMatchInvariants, b64, coveringMatch, jwe, jws, referenceTokens, unsecured } from './scan-helpers';
+import { PRESENTATION } from '../fixtures/rfc9901';
+import {
+  assertMatchInvariants,
+  b64,
+  coveringMatch,
+  disclosure,
+  jwe,
+  jws,
+  kbJwt,
+  referenceTokens,
+  sdJwt,
+  unsecured,
+} from './scan-helpers';
 
 const SEED = 20240501;
 const INPUTS = 100_000;
@@ -19,7 +31,7 @@ const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
 const ALPHABET = [
   ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
   ...'......',
-  ...' "\'=%\\&;:,/\n\r\t{}+',
+  ...' "\'=%\\&;:,/\n\r\t{}+~~',
   'e',
   'y',
   'J',
@@ -42,6 +54,11 @@ const FRAGMENTS = [
   '..',
   'Bearer ',
   'token=',
+  '~',
+  '~~',
+  '~/',
+  'WzFd~',
+  'WyJhIiwxXQ~',
 ];
 
 function randomText(length: number): string {
@@ -97,6 +114,8 @@ const SEPARATORS = [
   '; ',
   '`',
   '😀',
+  '~',
+  '~/',
 ];
 
 function randomInput(pool: string[]): string {
@@ -138,11 +157,20 @@ describe('scan: fuzz', function () {
       jws({ foo: 1 }),
       jws({ alg: 1 }),
       `${b64({ alg: 'HS256' })}.${b64({ a: 1 })}.`,
+      PRESENTATION,
+      sdJwt(),
+      sdJwt([disclosure('s', 'n', 1), disclosure('t', [1, 2])]),
+      sdJwt([disclosure('s', 'a')], kbJwt()),
+      sdJwt([], kbJwt()),
+      sdJwt([]),
+      `${sdJwt()}${unsecured()}`,
+      disclosure('s', 'n', { a: 1 }),
     ];
   });
 
   it(`holds on ${INPUTS.toLocaleString('en-US')} random and mutated inputs (seed ${SEED})`, () => {
     let found = 0;
+    let sdJwts = 0;
     let checkedOffsets = 0;
     for (let i = 0; i < INPUTS; i++) {
       const text = i % 5 === 0 ? randomText(int(120)) : randomInput(pool);
@@ -170,9 +198,11 @@ describe('scan: fuzz', function () {
         assert.fail(`input #${i} ${JSON.stringify(text)}: ${(error as Error).message}`);
       }
       found += matches.length;
+      sdJwts += matches.filter((m) => m.kind === 'sd-jwt').length;
     }
     // The generator must actually produce tokens, or the comparisons above prove little.
     assert.ok(found > INPUTS / 4, `only ${found} tokens found`);
+    assert.ok(sdJwts > INPUTS / 20, `only ${sdJwts} SD-JWTs found`);
     assert.ok(checkedOffsets > INPUTS * 5);
   });
 });

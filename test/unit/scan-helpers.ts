@@ -2,7 +2,7 @@
 // the rules, and the invariants every match must satisfy.
 import assert from 'node:assert/strict';
 import { base64url, decodeProtectedHeader } from 'jose';
-import { MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
+import { MAX_DISCLOSURES, MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
 import type { TokenKind, TokenMatch } from '../../src/core/types';
 
 /** base64url of a JSON value, or of a string taken as raw text. */
@@ -19,6 +19,17 @@ export const jws = (header: unknown = HS256, payload: unknown = CLAIMS, signatur
 
 /** An unsecured JWT: alg "none", empty signature, so it ends with a dot. */
 export const unsecured = (payload: unknown = CLAIMS): string => `${b64({ alg: 'none' })}.${b64(payload)}.`;
+
+/** An SD-JWT disclosure: base64url of the JSON array [salt, name, value] or [salt, value]. */
+export const disclosure = (...parts: unknown[]): string => b64(parts);
+
+/** An SD-JWT: a JWS, `~`, each disclosure followed by `~`, then the key-binding JWT if any. */
+export const sdJwt = (disclosures: string[] = [disclosure('salt', 'name', 'Ada')], keyBinding = ''): string =>
+  `${jws({ alg: 'ES256', typ: 'dc+sd-jwt' })}~${disclosures.map((d) => `${d}~`).join('')}${keyBinding}`;
+
+/** A key-binding JWT's shape (the signature is made up). */
+export const kbJwt = (): string =>
+  jws({ alg: 'ES256', typ: 'kb+jwt' }, { nonce: 'n-0S6_WzA2Mj', aud: 'https://verifier.example', iat: 1748537244 });
 
 /** A JWE-shaped token with made-up key, iv, ciphertext and tag. */
 export const jwe = (header: unknown = { alg: 'dir', enc: 'A256GCM' }, key = ''): string =>
@@ -76,7 +87,63 @@ export function referenceTokens(text: string): TokenMatch[] {
     if (kind === 'unsecured' && header.alg !== 'none') continue;
     found.push({ start, end: start + token.length, token, kind });
   }
+  return upgradeSdJwts(text, found);
+}
+
+/**
+ * SD-JWTs, straight from their rule in scan.ts: a JWS right before a `~` starts one when its whole
+ * run of base64url, dots and tildes (at most the cap long), minus trailing dots, is
+ * `<jws>~(<disclosure>~)*[<kb-jwt>]` with a disclosure or a key-binding JWT; the key-binding JWT's
+ * own match goes into it.
+ */
+function upgradeSdJwts(text: string, plain: TokenMatch[]): TokenMatch[] {
+  const found: TokenMatch[] = [];
+  let swallowedTo = -1;
+  for (const m of plain) {
+    if (m.start < swallowedTo) continue;
+    if (m.kind !== 'jws' || text[m.end] !== '~') {
+      found.push(m);
+      continue;
+    }
+    const run = /[A-Za-z0-9_.~-]*/y;
+    run.lastIndex = m.start;
+    const whole = run.exec(text)![0];
+    const core = whole.replace(/\.+$/, '');
+    const [, ...rest] = core.split('~');
+    const last = rest.pop()!;
+    const ok =
+      whole.length <= MAX_FOUND_TOKEN_LENGTH &&
+      rest.length <= MAX_DISCLOSURES &&
+      (rest.length > 0 || last !== '') &&
+      rest.every(isReferenceDisclosure) &&
+      (last === '' || isReferenceJws(last));
+    if (!ok) {
+      found.push(m);
+      continue;
+    }
+    found.push({ start: m.start, end: m.start + core.length, token: core, kind: 'sd-jwt' });
+    swallowedTo = m.start + core.length;
+  }
   return found;
+}
+
+/** A disclosure's shape: base64url of `[…]`, JSON whitespace aside; what is inside is decodeSdJwt's business. */
+function isReferenceDisclosure(piece: string): boolean {
+  if (!/^[A-Za-z0-9_-]+$/.test(piece) || piece.length % 4 === 1) return false;
+  const text = new TextDecoder('latin1').decode(base64url.decode(piece));
+  return /^[ \t\r\n]*\[[\s\S]*\][ \t\r\n]*$/.test(text);
+}
+
+function isReferenceJws(piece: string): boolean {
+  const parts = piece.split('.');
+  if (parts.length !== 3 || parts[2] === '' || parts[0]!.length > MAX_HEADER_LENGTH) return false;
+  try {
+    const header = decodeProtectedHeader(piece);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(base64url.decode(parts[0]!));
+    return /^[ \t\r\n]*\{/.test(text) && typeof header.alg === 'string';
+  } catch {
+    return false;
+  }
 }
 
 const RUN_CHAR = /[A-Za-z0-9_.-]/;
@@ -99,7 +166,20 @@ export function assertMatchInvariants(text: string, matches: TokenMatch[]): void
       `boundary before ${JSON.stringify(before)}`,
     );
     const after = text.slice(m.end).match(/^\.*(.?)/)![1]!;
-    assert.ok(!/[A-Za-z0-9_-]/.test(after), `boundary after: ${JSON.stringify(text.slice(m.end, m.end + 6))}`);
+    assert.ok(
+      !(m.kind === 'sd-jwt' ? /[A-Za-z0-9_~-]/ : /[A-Za-z0-9_-]/).test(after),
+      `boundary after: ${JSON.stringify(text.slice(m.end, m.end + 6))}`,
+    );
+    if (m.kind === 'sd-jwt') {
+      const pieces = m.token.split('~');
+      assert.ok(pieces.length >= 2 && (pieces.length > 2 || pieces[1] !== ''), 'a disclosure or a key-binding JWT');
+      for (const piece of [pieces[0]!, pieces.at(-1)!].filter(Boolean)) {
+        assert.equal(piece.split('.').length, 3);
+        assert.equal(typeof decodeProtectedHeader(piece).alg, 'string');
+      }
+      for (const piece of pieces.slice(1, -1)) assert.ok(isReferenceDisclosure(piece), piece);
+      continue;
+    }
     const segments = m.token.split('.');
     assert.equal(segments.length, m.kind === 'jwe' ? 5 : 3);
     if (m.kind === 'unsecured') assert.equal(segments[2], '');

@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
 import { CompactEncrypt, CompactSign, SignJWT, UnsecuredJWT, generateKeyPair, generateSecret } from 'jose';
-import { MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
-import { CLAIMS, HS256, SIG, assertTokens, b64, jwe, jws, referenceTokens, unsecured } from './scan-helpers';
+import { MAX_DISCLOSURES, MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
+import { COMPLEX_STRUCTURED, ISSUED, PRESENTATION, SIMPLE_STRUCTURED } from '../fixtures/rfc9901';
+import {
+  CLAIMS,
+  HS256,
+  SIG,
+  assertTokens,
+  b64,
+  disclosure,
+  jwe,
+  jws,
+  kbJwt,
+  referenceTokens,
+  sdJwt,
+  unsecured,
+} from './scan-helpers';
 
 /** RFC 7519 section 3.1, also RFC 7515 A.1: the header has a CRLF in it. */
 const RFC7519 =
@@ -226,6 +240,115 @@ describe('scan: findTokens', () => {
     });
   });
 
+  describe('SD-JWT (RFC 9901)', () => {
+    const D1 = disclosure('_26bc4LT-ac6q2KI6cBW5es', 'family_name', 'Möbius');
+    const D2 = disclosure('lklxF5jMYlGTPUovMNIvCA', 'FR');
+    const issuer = (token: string): string => token.slice(0, token.indexOf('~'));
+
+    it('finds the RFC examples whole: issued, presented with key binding, structured, recursive', () => {
+      const examples = [ISSUED, PRESENTATION, SIMPLE_STRUCTURED, COMPLEX_STRUCTURED];
+      const matches = assertTokens(examples.map((t) => `token: ${t}`).join('\n'), examples);
+      assert.deepEqual(
+        matches.map((m) => m.kind),
+        ['sd-jwt', 'sd-jwt', 'sd-jwt', 'sd-jwt'],
+      );
+    });
+
+    it('takes disclosures and the key-binding JWT in every combination the RFC allows', () => {
+      for (const token of [sdJwt([D1]), sdJwt([D1, D2]), sdJwt([D1], kbJwt()), sdJwt([], kbJwt())]) {
+        const [m] = assertTokens(`"${token}"`, [token]);
+        assert.equal(m!.kind, 'sd-jwt');
+      }
+    });
+
+    it('takes a disclosure by its shape, base64url of [ … ]: in any JSON spelling, and broken inside', () => {
+      const spaced = b64('[ "salt" , "n" , 1 ]');
+      const lines = b64('\r\n[\n"salt",\n"n",\n1\n]\n ');
+      const broken = b64('["salt", "n", oops]');
+      assertTokens(sdJwt([spaced, lines, broken]), [sdJwt([spaced, lines, broken])]);
+      for (const notArray of [b64('["s", "n"'), b64('"s", "n"]'), b64('[')]) {
+        const token = sdJwt([notArray]);
+        assertTokens(token, [issuer(token)]);
+      }
+      const token = sdJwt([b64({ salt: 's' })]);
+      assertTokens(token, [issuer(token)]);
+      const bom = sdJwt([b64('\uFEFF["s","n",1]')]);
+      assertTokens(bom, [issuer(bom)]);
+    });
+
+    it('leaves a JWS with only a ~ after it as a JWS: it discloses nothing', () => {
+      const token = sdJwt([]);
+      const [m] = assertTokens(`${token} and ${token}\n`, [issuer(token), issuer(token)]);
+      assert.equal(m!.kind, 'jws');
+    });
+
+    it('never takes ~ in other contexts for an SD-JWT: a path, words, empty pieces, a cut-off presentation', () => {
+      const jwsPart = issuer(sdJwt());
+      for (const tail of [
+        '~/path/to/file',
+        '~~',
+        `~${D1}~~`,
+        '~hello~',
+        '~hello',
+        `~${D1}`, // the last piece must be empty or a key-binding JWT
+        `~${D1}~${D2}`,
+        `~${D1}~garbage`,
+        `~${D1}~${D1.slice(1)}~`, // no longer base64url of an array
+        `~${D1}A~`, // 4n+1 characters
+        `~${D1}~${kbJwt()}~`,
+        `~${D1}~${kbJwt()}x.y`,
+        `~${D1}.${D2}~`,
+      ]) {
+        const text = `x ${jwsPart}${tail} y`;
+        assertTokens(text, [jwsPart, ...findTokens(tail).map((m) => m.token)]);
+        assert.equal(findTokens(text)[0]!.kind, 'jws', tail);
+      }
+    });
+
+    it('reports a key-binding JWT that cannot end an SD-JWT on its own', () => {
+      const jwsPart = issuer(sdJwt());
+      // An unsecured JWT is no key-binding JWT: the JWS and it are two tokens.
+      assertTokens(`${jwsPart}~${D1}~${unsecured()}`, [jwsPart, unsecured()]);
+      assertTokens(`${jwsPart}~${D1}~${jws()}~`, [jwsPart, jws()]);
+    });
+
+    it('ends before the full stop that ends a sentence, and at quotes, commas and spaces', () => {
+      const token = sdJwt([D1, D2]);
+      assertTokens(`It was ${token}. Then ${sdJwt([D1], kbJwt())}.`, [token, sdJwt([D1], kbJwt())]);
+      assertTokens(`["${token}", '${token}'] token=${token}&x=1`, [token, token, token]);
+      const hostile = `${token}..${D1}`;
+      assertTokens(hostile, [issuer(token)]);
+    });
+
+    it('finds SD-JWTs in text next to other tokens', () => {
+      const presented = sdJwt([D1], kbJwt());
+      const text = `a=${T} b=${presented}\nc=${jwe()}; d=${sdJwt([D2])} e=${unsecured()}`;
+      const matches = assertTokens(text, [T, presented, jwe(), sdJwt([D2]), unsecured()]);
+      assert.deepEqual(
+        matches.map((m) => m.kind),
+        ['jws', 'sd-jwt', 'jwe', 'sd-jwt', 'unsecured'],
+      );
+    });
+
+    it(`takes up to ${MAX_DISCLOSURES} disclosures, and no SD-JWT longer than ${MAX_FOUND_TOKEN_LENGTH} characters`, () => {
+      const most = sdJwt(Array.from({ length: MAX_DISCLOSURES }, () => 'WzFd'));
+      assertTokens(most, [most]);
+      const tooMany = sdJwt(Array.from({ length: MAX_DISCLOSURES + 1 }, () => 'WzFd'));
+      assertTokens(tooMany, [issuer(tooMany)]);
+      // The key-binding JWT's signature is not decoded, so its length sets the SD-JWT's.
+      const sized = (length: number): string => {
+        const head = `${issuer(sdJwt())}~${D1}~${kbJwt().slice(0, kbJwt().lastIndexOf('.') + 1)}`;
+        return `${head}${'s'.repeat(length - head.length)}`;
+      };
+      const longest = sized(MAX_FOUND_TOKEN_LENGTH);
+      assertTokens(`x ${longest} x`, [longest]);
+      const tooLong = sized(MAX_FOUND_TOKEN_LENGTH + 1);
+      // Its key-binding JWT alone is short enough to be a token of its own.
+      assertTokens(`x ${tooLong} x`, [issuer(tooLong), tooLong.slice(tooLong.lastIndexOf('~') + 1)]);
+      assert.equal(tokenAt(`x ${tooLong} x`, issuer(tooLong).length + 10), undefined);
+    });
+  });
+
   describe('no false positives', () => {
     const decoys = [
       'www.example.com and https://sub.domain.example.co.uk/path.html',
@@ -336,6 +459,38 @@ describe('scan: findTokens', () => {
   });
 });
 
+describe('scan: SD-JWT on hostile input', () => {
+  const jwsPart = jws({ alg: 'ES256', typ: 'dc+sd-jwt' });
+  const inputs: [string, string, string[]][] = [
+    ['a million tildes', '~'.repeat(1 << 20), []],
+    ['a JWS then a million tildes', `${jwsPart}${'~'.repeat(1 << 20)}`, [jwsPart]],
+    [
+      `a JWS, ${MAX_DISCLOSURES} disclosures, then garbage`,
+      `${jwsPart}~${'WzFd~'.repeat(MAX_DISCLOSURES)}x!`,
+      [jwsPart],
+    ],
+    [
+      'a JWS then disclosures until the cap, a hundred times',
+      `${jwsPart}~${'WzFd~'.repeat(MAX_DISCLOSURES)}x `.repeat(100),
+      Array.from({ length: 100 }, () => jwsPart),
+    ],
+    ['JWSs joined by tildes', `${jwsPart}~`.repeat(20_000), Array.from({ length: 20_000 }, () => jwsPart)],
+  ];
+  for (const [name, text, expected] of inputs) {
+    it(`is fast on ${name}`, () => {
+      const t0 = performance.now();
+      const matches = findTokens(text);
+      for (const offset of [0, 1000, text.length >> 1, text.length - 1000, text.length]) tokenAt(text, offset);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 1000, `${ms} ms`);
+      assert.deepEqual(
+        matches.map((m) => m.token),
+        expected,
+      );
+    });
+  }
+});
+
 describe('scan: tokenAt', () => {
   const text = `a ${T} b ${unsecured()}. ${jwe()}`;
   const matches = findTokens(text);
@@ -369,6 +524,26 @@ describe('scan: tokenAt', () => {
     const mixed = `${RFC7519}.x ${T} ${T}.${T} %22${T}%22 a.b.c ${unsecured()}.. ${jwe()}.`;
     const all = findTokens(mixed);
     assert.deepEqual(all, referenceTokens(mixed));
+    for (let offset = 0; offset <= mixed.length; offset++) {
+      assert.deepEqual(
+        tokenAt(mixed, offset),
+        all.find((m) => m.start <= offset && offset <= m.end),
+        `offset ${offset}`,
+      );
+    }
+  });
+
+  it('agrees with findTokens on every offset of a text with SD-JWTs', () => {
+    const d = disclosure('salt', 'name', 'value');
+    const presented = sdJwt([d, d], kbJwt());
+    const mixed = [
+      `${PRESENTATION}. ${T}~${d}~x ${sdJwt([d])}~${presented}`,
+      `${T}~${T}~${d}~ %22${sdJwt([], kbJwt())}%22 ${sdJwt([d])}.. ~${d}~${kbJwt()}`,
+      `${T}~~${d}~ ${unsecured()}~${d}~ ${T}~${d}~${unsecured()} ${jwe()}~${d}~`,
+    ].join('\n');
+    const all = findTokens(mixed);
+    assert.deepEqual(all, referenceTokens(mixed));
+    assert.equal(all.filter((m) => m.kind === 'sd-jwt').length, 5);
     for (let offset = 0; offset <= mixed.length; offset++) {
       assert.deepEqual(
         tokenAt(mixed, offset),
