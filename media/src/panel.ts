@@ -184,6 +184,16 @@ function renderEmpty(): void {
   );
 }
 
+/**
+ * Keeps what the page scrolls to (a focused control, a section) clear of the sticky status bar: the
+ * scroll padding follows the bar's height.
+ */
+const statusBarHeight = new ResizeObserver(([entry]) => {
+  const bar = entry?.target as HTMLElement | undefined;
+  const sticky = bar?.isConnected && getComputedStyle(bar).position === 'sticky';
+  document.documentElement.style.scrollPaddingTop = sticky ? `${bar.offsetHeight + 8}px` : '';
+});
+
 function render(inspection: TokenInspection, source: TokenOrigin): void {
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
@@ -219,6 +229,9 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
     inspection.inner && renderLayer(inspection.inner, 2, decoded),
   ];
   app.replaceChildren(...children.filter((c): c is Node => typeof c === 'object'));
+  statusBarHeight.disconnect();
+  const bar = app.querySelector('.status-bar');
+  if (bar) statusBarHeight.observe(bar);
 }
 
 /**

@@ -117,7 +117,7 @@ describe('accessibility of the panel', function () {
       const found = await axeViolations(panel);
       console.log(`      axe: ${state}, ${theme.label}: ${found.length} serious or critical`);
       for (const line of found) failures.push(`[${theme.label}] ${state}: ${line}`);
-      if (state === 'a risky token' && theme.label === 'Light High Contrast') {
+      if (state === 'a risky token' && theme.label === 'Dark High Contrast') {
         await panel.evaluate(() => document.getElementById('security')?.scrollIntoView());
         await panelShot('panel-high-contrast');
       }
@@ -214,6 +214,83 @@ describe('accessibility of the panel', function () {
     throw new Error(`Tab never reached ${what}; it went: ${stops.map((s) => s.what).join(' → ')}`);
   }
 
+  /** Resizes the window until the panel is `width` CSS pixels wide (± 12), the editor beside it taking the rest. */
+  async function panelWidth(panel: Frame, width: number, height: number): Promise<number> {
+    let windowWidth = vs.page.viewportSize()!.width;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const now = await panel.evaluate(() => innerWidth);
+      if (Math.abs(now - width) <= 12) return now;
+      // The two editor groups share what the window gains or loses.
+      windowWidth += (width - now) * 2;
+      await vs.page.setViewportSize({ width: windowWidth, height });
+      await vs.page.waitForTimeout(500);
+    }
+    return panel.evaluate(() => innerWidth);
+  }
+
+  /** How the panel lays out: how far it scrolls sideways, and the issuer claim's value box and line count. */
+  const layout = (panel: Frame) =>
+    panel.evaluate(() => {
+      const page = document.scrollingElement!;
+      const row = [...document.querySelectorAll('.claims tbody tr')].find(
+        (tr) => tr.querySelector('th code')?.textContent === 'iss',
+      )!;
+      const value = row.querySelector('td.value')!;
+      // The line boxes the value's text takes (a range's rectangles on one line share their top).
+      const text = document.createRange();
+      text.selectNodeContents(value);
+      const tops = new Set([...text.getClientRects()].map((rect) => Math.round(rect.top)));
+      // What sticks out on the right (boxes, or text out of its box), if anything, for the failure message.
+      const beyond = [...document.body.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > page.clientWidth + 0.5)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`);
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node && beyond.length < 5; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const right = range.getBoundingClientRect().right;
+        if (right > page.clientWidth + 0.5)
+          beyond.push(
+            `"${node.textContent?.slice(0, 30)}" in ${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className} (${Math.round(right)} px)`,
+          );
+      }
+      return {
+        beyond,
+        sideways: page.scrollWidth - page.clientWidth,
+        valueLines: tops.size,
+        valueShare: value.getBoundingClientRect().width / row.getBoundingClientRect().width,
+        statusBar: getComputedStyle(document.querySelector('.status-bar')!).position,
+      };
+    });
+
+  it('reads in a narrow panel beside the editor, and at 200 % zoom', async function () {
+    this.timeout(300_000);
+    const panel = await decode(VALID.split('.')[1]!.slice(0, 30), 'Ada Lovelace');
+    await useTheme(panel, THEMES[0]);
+    await vs.page.keyboard.press('Escape');
+
+    // About 370 px beside the editor: each claim's value on its own full-width line; the issuer URL on one.
+    const narrow = await panelWidth(panel, 370, 800);
+    const at370 = await layout(panel);
+    assert.ok(at370.sideways <= 0, `the panel scrolls sideways at ${narrow} px: ${JSON.stringify(at370)}`);
+    assert.equal(at370.valueLines, 1, `the issuer URL takes ${at370.valueLines} lines at ${narrow} px`);
+    assert.ok(at370.valueShare > 0.9, `the value has ${Math.round(at370.valueShare * 100)} % of the row`);
+    await panel.evaluate(() => {
+      const claims = [...document.querySelectorAll('section')].find((s) => s.querySelector('.claims'));
+      claims?.scrollIntoView();
+    });
+    await panelShot('panel-narrow');
+
+    // 200 % zoom halves the CSS pixels: a 480 px panel becomes 240 wide, an 800 px window 400 high.
+    // Nothing scrolls sideways, and the status bar no longer sticks over half of the little height.
+    const zoomed = await panelWidth(panel, 240, 400);
+    const at240 = await layout(panel);
+    assert.ok(at240.sideways <= 0, `the panel scrolls sideways at ${zoomed} px: ${JSON.stringify(at240)}`);
+    assert.equal(at240.statusBar, 'static');
+    await vs.page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   const announced = async (panel: Frame, text: string | RegExp): Promise<string> => {
     await panel.waitForFunction(
       (wanted) => {
@@ -290,12 +367,11 @@ describe('accessibility of the panel', function () {
     // Edit & re-sign: a new payload, the key picker walked with the arrows (no file dialog on the way past
     // "Key file…": that opens from its own button), the secret, Enter on Sign.
     await tabTo(panel, 'payload-editor');
-    await vs.page.keyboard.press('Control+A');
-    // VS Code handles select-all in a webview itself, a moment later: type once it has.
-    await panel.waitForFunction(() => {
-      const editor = document.getElementById('payload-editor') as HTMLTextAreaElement;
-      return editor.selectionStart === 0 && editor.selectionEnd === editor.value.length;
-    });
+    // Select all with Ctrl+Shift+End from the start: VS Code does Ctrl+A in a webview itself, a moment
+    // later, which would select what was typed since.
+    await vs.page.keyboard.press('Control+Home');
+    await vs.page.keyboard.press('Control+Shift+End');
+    await vs.page.keyboard.press('Delete');
     await vs.page.keyboard.type('{"sub":"typed-with-keys"}');
     await tabTo(panel, 'sign-key');
     await vs.page.keyboard.press('ArrowDown');
