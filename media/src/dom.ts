@@ -24,3 +24,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function icon(name: PanelIcon): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
+
+/**
+ * Says `sentences` once to screen readers, through the page's one polite live region (#announcer,
+ * in the panel's HTML): for what arrives later (a verdict, a decrypted token, an error), while the
+ * panel's own content is read where it is and never chatters (the ticking times are not live).
+ */
+export function announce(...sentences: string[]): void {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  // A moment later, so the same sentence twice in a row is said twice.
+  setTimeout(() => (region.textContent = sentences.filter(Boolean).join(' ')), 50);
+}

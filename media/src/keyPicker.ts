@@ -44,6 +44,9 @@ function labels(purpose: KeyPurpose): { aria: string; placeholder: string; paste
 }
 const FILE = 'file';
 
+/** Keys that change a closed <select>'s value as they are pressed (Chromium fires 'change' at once). */
+const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
 export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => void): KeyPicker {
   const id = `${purpose}-key`;
   const texts = labels(purpose);
@@ -94,17 +97,30 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => 
     ),
   );
   const fileLabel = h('span', { class: 'muted' });
+  const fileButton = h(
+    'button',
+    { class: 'secondary choose-file', type: 'button', hidden: '' },
+    l10n.t('Choose file…'),
+  );
   let file: string | undefined;
+  // Arrowing through the options must not open a file dialog on the way past "Key file…": a choice made
+  // with the keyboard opens it from the button beside the list; a click on the option opens it at once.
+  let browsing = false;
 
   const update = (): void => {
     pasted.hidden = select.value !== PASTE;
+    fileButton.hidden = select.value !== FILE;
     fileLabel.textContent =
       select.value === FILE ? (file ? file.replace(/^.*[\\/]/, '') : l10n.t('no file chosen')) : '';
   };
+  const chooseFile = (): void => post({ type: 'chooseKeyFile', purpose });
+  select.addEventListener('keydown', (event) => (browsing = BROWSING_KEYS.has(event.key)));
+  select.addEventListener('pointerdown', () => (browsing = false));
   select.addEventListener('change', () => {
-    if (select.value === FILE) post({ type: 'chooseKeyFile', purpose });
+    if (select.value === FILE && !browsing) chooseFile();
     update();
   });
+  fileButton.addEventListener('click', chooseFile);
   save.addEventListener('click', () => {
     if (text.value) post({ type: 'saveKey', text: text.value });
   });
@@ -114,7 +130,7 @@ export function keyPicker(purpose: KeyPurpose, post: (message: PanelRequest) => 
       'div',
       { class: 'key-picker' },
       h('label', { for: id }, l10n.t('Key')),
-      h('div', { class: 'row' }, select, fileLabel),
+      h('div', { class: 'row' }, select, fileButton, fileLabel),
       pasted,
     ),
     choice() {

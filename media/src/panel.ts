@@ -28,9 +28,10 @@ import {
   type SavedKey,
   type TokenOrigin,
 } from '../../src/protocol';
+import { keepContrast } from './contrast';
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { disclosuresBody, disclosuresSection, keyBindingVerdict } from './disclosuresSection';
-import { h, icon, type Child } from './dom';
+import { announce, h, icon, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
 import { securityBody, securityPending } from './securitySection';
 import { verdictBanner, verifySection, type VerifySection } from './verifySection';
@@ -44,6 +45,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+keepContrast();
 let current: TokenInspection | undefined;
 let verify: VerifySection | undefined;
 let resign: ResignSection | undefined;
@@ -145,12 +147,13 @@ function updateKeys({ keys, pinned }: { keys: SavedKey[]; pinned?: string }): vo
 }
 
 function showNotice(message: string, tone: 'ok' | 'bad'): void {
+  announce(message);
   document
     .getElementById('notice')
     ?.replaceChildren(
       h(
         'div',
-        { class: tone === 'ok' ? 'notice' : 'error', role: 'status' },
+        { class: tone === 'ok' ? 'notice' : 'error' },
         icon(tone === 'ok' ? 'check' : 'error'),
         h('span', {}, message),
       ),
@@ -173,7 +176,10 @@ app.addEventListener('click', (event) => {
   const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
   if (!button || !current) return;
   const what = button.dataset.copy!;
-  post({ type: 'copy', text: copyText(current, what), label: button.dataset.label ?? what });
+  const label = button.dataset.label ?? what;
+  post({ type: 'copy', text: copyText(current, what), label });
+  // VS Code confirms in the status bar, which a screen reader does not read out.
+  announce(l10n.t('Copied {0}', label));
 });
 
 // Ask for the token until the host answers: a panel restored after a reload can load before the
@@ -197,6 +203,16 @@ function renderEmpty(): void {
   );
 }
 
+/**
+ * Keeps what the page scrolls to (a focused control, a section) clear of the sticky status bar: the
+ * scroll padding follows the bar's height.
+ */
+const statusBarHeight = new ResizeObserver(([entry]) => {
+  const bar = entry?.target as HTMLElement | undefined;
+  const sticky = bar?.isConnected && getComputedStyle(bar).position === 'sticky';
+  document.documentElement.style.scrollPaddingTop = sticky ? `${bar.offsetHeight + 8}px` : '';
+});
+
 function render(inspection: TokenInspection, source: TokenOrigin): void {
   const { decoded } = inspection;
   const header = decoded?.header ?? inspection.header;
@@ -211,11 +227,11 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
       renderParts(inspection),
       copyButton('token', l10n.t('the token'), l10n.t('Copy the token')),
     ),
-    ...renderContent(inspection),
+    ...renderContent(inspection, 'h2'),
     isSdJwt(inspection) && disclosuresSection(),
     securitySection(),
     decrypt && section(l10n.t('Decrypt'), decrypt.element),
-    header && section(l10n.t('Header'), claimsTable(header, 'header')),
+    header && section(l10n.t('Header'), claimsTable(header, 'header', l10n.t('Header'))),
     verify && section(l10n.t('Verify signature'), verify.element),
     header &&
       section(
@@ -233,26 +249,32 @@ function render(inspection: TokenInspection, source: TokenOrigin): void {
     inspection.inner && renderLayer(inspection.inner, 2, decoded),
   ];
   app.replaceChildren(...children.filter((c): c is Node => typeof c === 'object'));
+  statusBarHeight.disconnect();
+  const bar = app.querySelector('.status-bar');
+  if (bar) statusBarHeight.observe(bar);
 }
 
 /**
  * What a layer says beyond its header: its error, warnings, times, and claims or payload text (not
  * when the payload is the next layer, which shows on its own).
  */
-function renderContent({ decoded, error, inner }: Pick<TokenInspection, 'decoded' | 'error' | 'inner'>): Child[] {
+function renderContent(
+  { decoded, error, inner }: Pick<TokenInspection, 'decoded' | 'error' | 'inner'>,
+  heading: Heading,
+): Child[] {
   return [
-    error && h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, error.message)),
+    error && h('div', { class: 'error' }, icon('error'), h('span', {}, error.message)),
     decoded &&
       decoded.warnings.length > 0 &&
       h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),
-    decoded && renderTimes(decoded.times),
+    decoded && renderTimes(decoded.times, heading),
     decoded &&
       typeof decoded.payload === 'object' &&
-      section(l10n.t('Claims'), claimsTable(decoded.payload, 'payload')),
+      section(l10n.t('Claims'), claimsTable(decoded.payload, 'payload', l10n.t('Claims')), undefined, heading),
     decoded &&
       typeof decoded.payload === 'string' &&
       !inner &&
-      section(l10n.t('Payload (not JSON)'), h('pre', { class: 'json' }, decoded.payload)),
+      section(l10n.t('Payload (not JSON)'), h('pre', { class: 'json' }, decoded.payload), undefined, heading),
   ];
 }
 
@@ -269,9 +291,9 @@ function renderLayer(inspection: TokenInspection, layer: number, outer: DecodedT
       h('h2', {}, l10n.t('Layer {0} (inside the {1})', layer, outer?.kind === 'jwe' ? 'JWE' : 'JWS')),
     ),
     renderStatus(decoded, header),
-    section(l10n.t('Token'), renderParts(inspection)),
-    ...renderContent(inspection),
-    header && section(l10n.t('Header'), claimsTable(header, 'header')),
+    section(l10n.t('Token'), renderParts(inspection), undefined, 'h3'),
+    ...renderContent(inspection, 'h3'),
+    header && section(l10n.t('Header'), claimsTable(header, 'header', l10n.t('Header')), undefined, 'h3'),
     inspection.inner && renderLayer(inspection.inner, layer + 1, decoded),
   );
   if (decoded) live.push({ root, fresh: () => decodeToken(inspection.token) });
@@ -284,18 +306,14 @@ function showDecrypted({ keyLabel, decoded, inner }: Extract<HostToPanel, { type
   const root = h(
     'div',
     { class: 'decrypted', 'data-layer': 'decrypted' },
-    h(
-      'div',
-      { class: 'notice', role: 'status' },
-      icon('unlock'),
-      h('span', {}, l10n.t('Decrypted with {0}', keyLabel)),
-    ),
+    h('div', { class: 'notice' }, icon('unlock'), h('span', {}, l10n.t('Decrypted with {0}', keyLabel))),
     !inner && renderStatus(decoded, decoded.header),
-    ...renderContent({ decoded, inner }),
+    ...renderContent({ decoded, inner }, 'h3'),
     inner && renderLayer(inner, 2, decoded),
   );
   live.push({ root, fresh: () => decodePlaintext(plaintext, decoded.header) });
   decrypt?.result.replaceChildren(root);
+  announce(l10n.t('Decrypted with {0}', keyLabel), statusLabel(decoded).text);
 }
 
 /** A layer's status and header facts; the outermost layer's also says where the token came from. */
@@ -368,7 +386,7 @@ function renderParts(inspection: TokenInspection): HTMLElement {
   return h('div', {}, h('code', { class: 'token' }, ...children), legend);
 }
 
-function renderTimes(times: DecodedToken['times']): HTMLElement | undefined {
+function renderTimes(times: DecodedToken['times'], heading: Heading): HTMLElement | undefined {
   const names = (['exp', 'nbf', 'iat'] as const).filter((n) => times[n]);
   if (names.length === 0) return undefined;
   const rows = names.map((name) => {
@@ -376,7 +394,7 @@ function renderTimes(times: DecodedToken['times']): HTMLElement | undefined {
     return h(
       'tr',
       {},
-      h('th', {}, h('code', {}, name), ' ', CLAIM_DESCRIPTIONS[name]!.name),
+      h('th', { scope: 'row' }, h('code', {}, name), ' ', CLAIM_DESCRIPTIONS[name]!.name),
       h('td', {}, localText(time)),
       h('td', {}, utcText(time.date)),
       h('td', { class: 'relative', 'data-time': name }, time.relative),
@@ -393,35 +411,59 @@ function renderTimes(times: DecodedToken['times']): HTMLElement | undefined {
         h(
           'tr',
           {},
-          h('th', {}, l10n.t('Claim')),
-          h('th', {}, l10n.t('Local time')),
-          h('th', {}, 'UTC'),
-          h('th', {}, l10n.t('Relative')),
+          h('th', { scope: 'col' }, l10n.t('Claim')),
+          h('th', { scope: 'col' }, l10n.t('Local time')),
+          h('th', { scope: 'col' }, 'UTC'),
+          h('th', { scope: 'col' }, l10n.t('Relative')),
         ),
       ),
       h('tbody', {}, ...rows),
     ),
+    undefined,
+    heading,
   );
 }
 
-function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header'): HTMLElement {
+/** Each claim's name (the row's header), value and meaning; the column headers are for screen readers. */
+function claimsTable(values: Record<string, unknown>, where: 'payload' | 'header', caption: string): HTMLElement {
   const rows = Object.entries(values).map(([name, value]) =>
     h(
       'tr',
       {},
-      h('th', {}, h('code', {}, name)),
+      h('th', { scope: 'row' }, h('code', {}, name)),
       h('td', { class: 'value' }, valueText(value)),
-      h('td', { class: 'muted' }, describeClaim(name, where) ?? ''),
+      h('td', { class: 'meaning muted' }, describeClaim(name, where) ?? ''),
     ),
   );
-  return h('table', { class: 'claims' }, h('tbody', {}, ...rows));
+  return h(
+    'table',
+    { class: 'claims' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h(
+      'thead',
+      { class: 'visually-hidden' },
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, l10n.t('Claim')),
+        h('th', { scope: 'col' }, l10n.t('Value')),
+        h('th', { scope: 'col' }, l10n.t('Meaning')),
+      ),
+    ),
+    h('tbody', {}, ...rows),
+  );
 }
 
 /** Refreshes a layer's status and relative times, leaving the layers inside it to their own entries. */
 function updateLive(root: HTMLElement, decoded: DecodedToken): void {
   const own = (element: Element): boolean => element.closest('[data-layer]') === root;
   const status = [...root.querySelectorAll<HTMLElement>('.status')].find(own);
-  status?.replaceWith(statusElement(statusLabel(decoded, status.id === 'status' ? signature : 'unchecked'), status.id));
+  if (status) {
+    // Only when it says something new: the status is read where it is, never announced as it ticks.
+    const label = statusLabel(decoded, status.id === 'status' ? signature : 'unchecked');
+    if (status.textContent !== label.text || !status.classList.contains(`tone-${label.tone}`))
+      status.replaceWith(statusElement(label, status.id));
+  }
   for (const cell of root.querySelectorAll<HTMLElement>('td[data-time]')) {
     const time = decoded.times[cell.dataset.time as keyof DecodedToken['times']];
     if (own(cell) && time && cell.textContent !== time.relative) cell.textContent = time.relative;
@@ -438,15 +480,21 @@ function securitySection(): HTMLElement {
   );
 }
 
-function section(title: string, body: Child, action?: Child): HTMLElement {
-  return h('section', {}, h('div', { class: 'section-title' }, h('h2', {}, title), action), body);
+/** A section's heading level: h2 for the token's own sections, h3 inside a layer or the decrypted claims. */
+type Heading = 'h2' | 'h3';
+
+function section(title: string, body: Child, action?: Child, heading: Heading = 'h2'): HTMLElement {
+  return h('section', {}, h('div', { class: 'section-title' }, h(heading, {}, title), action), body);
 }
 
-/** A Copy button; `label` names what it copies in the host's "Copied …" message, so it is translated too. */
+/**
+ * A Copy button, named for what it copies (`title`: "Copy the token"); `label` names it in the host's
+ * "Copied …" message, so it is translated too.
+ */
 function copyButton(what: string, label: string, title: string): HTMLElement {
   return h(
     'button',
-    { class: 'copy', 'data-copy': what, 'data-label': label, title },
+    { class: 'copy', type: 'button', 'data-copy': what, 'data-label': label, title, 'aria-label': title },
     icon('copy'),
     ' ',
     l10n.t('Copy'),

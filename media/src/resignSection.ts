@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { keyMisfit, parsePayload, SIGNING_ALGORITHMS } from '../../src/core';
 import type { PanelRequest, SavedKey, WriteBack } from '../../src/protocol';
-import { h, icon } from './dom';
+import { announce, h, icon } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
 export interface ResignSection {
@@ -28,7 +28,9 @@ export function resignSection(
     'aria-label': l10n.t('Payload JSON'),
   });
   editor.value = payload;
-  const check = h('div', { id: 'payload-check', class: 'muted', 'aria-live': 'polite' });
+  // Said when the editor is focused (aria-describedby), not announced at each keystroke.
+  const check = h('div', { id: 'payload-check', class: 'muted' });
+  editor.setAttribute('aria-describedby', 'payload-check');
   const algSelect = h(
     'select',
     { id: 'sign-alg', 'aria-label': l10n.t('Algorithm') },
@@ -42,7 +44,7 @@ export function resignSection(
     ' ',
     l10n.t('Sign'),
   );
-  const output = h('div', { id: 'sign-result', 'aria-live': 'polite' });
+  const output = h('div', { id: 'sign-result' });
   let keys: SavedKey[] = [];
   let pinned: string | undefined;
 
@@ -60,15 +62,17 @@ export function resignSection(
     editor.setAttribute('aria-invalid', String(!parsed.ok));
     return parsed.ok;
   };
-  const showMessage = (message: string, tone: 'bad' | 'ok'): void =>
+  const showMessage = (message: string, tone: 'bad' | 'ok'): void => {
     output.replaceChildren(
       h(
         'div',
-        { class: tone === 'bad' ? 'error' : 'notice', role: tone === 'bad' ? 'alert' : 'status' },
+        { class: tone === 'bad' ? 'error' : 'notice' },
         icon(tone === 'bad' ? 'error' : 'check'),
         h('span', {}, message),
       ),
     );
+    announce(message);
+  };
 
   editor.addEventListener('input', validate);
   algSelect.addEventListener('change', refresh);
@@ -106,7 +110,10 @@ export function resignSection(
         ' ',
         l10n.t('Copy new token'),
       );
-      copy.addEventListener('click', () => post({ type: 'copy', text: token, label: l10n.t('the new token') }));
+      copy.addEventListener('click', () => {
+        post({ type: 'copy', text: token, label: l10n.t('the new token') });
+        announce(l10n.t('Copied {0}', l10n.t('the new token')));
+      });
       const write = h(
         'button',
         {
@@ -121,6 +128,7 @@ export function resignSection(
       );
       if (writeBack.enabled) write.addEventListener('click', () => post({ type: 'writeBack', newToken: token }));
       else write.disabled = true;
+      announce(l10n.t('Signed: the new token is below.'), ...warnings);
       output.replaceChildren(
         h('code', { class: 'token', id: 'new-token' }, token),
         ...warnings.map((w) => h('div', { class: 'warning-line' }, icon('warning'), h('span', {}, w))),

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { keyMisfit } from '../../src/core';
 import type { PanelRequest, SavedKey, VerifyOutcome } from '../../src/protocol';
-import { h, icon } from './dom';
+import { announce, h, icon } from './dom';
 import type { PanelIcon } from './icons';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
@@ -26,16 +26,22 @@ function verdictLook(verdict: VerifyOutcome['verdict']): { icon: PanelIcon; tone
   }
 }
 
-/** The verdict as a prominent banner; shared with the top of the panel. */
+function verdictDetail(outcome: VerifyOutcome): string {
+  return outcome.verdict === 'valid'
+    ? l10n.t('{0}, verified with {1}', outcome.alg, outcome.keyLabel)
+    : (outcome.error ?? '');
+}
+
+/**
+ * The verdict as a prominent banner; shared with the top of the panel. Not a live region itself: the
+ * Verify section announces the verdict once (two banners would say it twice).
+ */
 export function verdictBanner(outcome: VerifyOutcome): HTMLElement {
   const verdict = verdictLook(outcome.verdict);
-  const detail =
-    outcome.verdict === 'valid'
-      ? l10n.t('{0}, verified with {1}', outcome.alg, outcome.keyLabel)
-      : (outcome.error ?? '');
+  const detail = verdictDetail(outcome);
   return h(
     'div',
-    { class: `verdict tone-${verdict.tone}`, role: 'status', 'data-verdict': outcome.verdict },
+    { class: `verdict tone-${verdict.tone}`, 'data-verdict': outcome.verdict },
     icon(verdict.icon),
     h('strong', {}, verdict.title),
     h('span', {}, detail),
@@ -44,20 +50,11 @@ export function verdictBanner(outcome: VerifyOutcome): HTMLElement {
 
 export function verifySection(alg: string, post: (message: PanelRequest) => void): VerifySection {
   const picker = keyPicker('verify', post);
-  const field = (id: string, label: string, attrs: Record<string, string>): HTMLInputElement =>
-    h('input', { id, 'aria-label': label, ...attrs });
-  const iss = field('expected-iss', l10n.t('Expected issuer'), {
-    type: 'text',
-    placeholder: l10n.t('e.g. https://auth.example.com'),
-  });
-  const aud = field('expected-aud', l10n.t('Expected audience'), { type: 'text', placeholder: l10n.t('e.g. my-api') });
-  const leeway = field('expected-leeway', l10n.t('Clock tolerance in seconds'), {
-    type: 'number',
-    min: '0',
-    step: '1',
-    value: '0',
-  });
-  const result = h('div', { id: 'verify-result', 'aria-live': 'polite' });
+  // Each field is named by its visible <label> (in the fieldset below), so speech and sight agree.
+  const iss = h('input', { id: 'expected-iss', type: 'text', placeholder: l10n.t('e.g. https://auth.example.com') });
+  const aud = h('input', { id: 'expected-aud', type: 'text', placeholder: l10n.t('e.g. my-api') });
+  const leeway = h('input', { id: 'expected-leeway', type: 'number', min: '0', step: '1', value: '0' });
+  const result = h('div', { id: 'verify-result' });
   const button = h(
     'button',
     { class: 'primary', type: 'button', id: 'verify-button' },
@@ -66,8 +63,10 @@ export function verifySection(alg: string, post: (message: PanelRequest) => void
     l10n.t('Verify'),
   );
 
-  const showError = (message: string): void =>
-    result.replaceChildren(h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, message)));
+  const showError = (message: string): void => {
+    result.replaceChildren(h('div', { class: 'error' }, icon('error'), h('span', {}, message)));
+    announce(message);
+  };
   button.addEventListener('click', () => {
     const key = picker.choice();
     if (typeof key === 'string') return showError(key);
@@ -126,6 +125,10 @@ export function verifySection(alg: string, post: (message: PanelRequest) => void
       result.replaceChildren(
         verdictBanner(outcome),
         ...(claims.length ? [h('ul', { class: 'claim-checks' }, ...claims)] : []),
+      );
+      announce(
+        `${verdictLook(outcome.verdict).title}: ${verdictDetail(outcome)}`,
+        ...outcome.claims.filter((check) => !check.ok).map((check) => check.message),
       );
     },
     showError,

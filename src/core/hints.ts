@@ -86,7 +86,7 @@ export function nextHintChange(token: string, nowMs: number): number | undefined
   return hi;
 }
 
-/** A hint placed after a token: `column` is where the token ends on `line`. */
+/** A hint placed after a token: `column` is where it is drawn on `line` (see hintColumn). */
 export interface PlacedHint {
   line: number;
   column: number;
@@ -106,9 +106,9 @@ export function hintsForLines(
 ): { hints: PlacedHint[]; nextChange?: number } {
   const hints: PlacedHint[] = [];
   let nextChange: number | undefined;
-  for (const { line, match } of index.tokensIn(from, to)) {
+  for (const { line, match, hintColumn } of index.tokensIn(from, to)) {
     const { hint, until } = lastingHint(match.token, nowMs);
-    hints.push({ line, column: match.end, hint });
+    hints.push({ line, column: hintColumn, hint });
     if (until !== undefined && (nextChange === undefined || until < nextChange)) nextChange = until;
   }
   return { hints, nextChange };
@@ -130,19 +130,49 @@ export interface LineChange {
   text: string;
 }
 
-/** A token and the line it is on (`start`/`end` are offsets within that line). */
+/**
+ * A token and the line it is on (`start`/`end` are offsets within that line), and the column its
+ * hint goes to (hintColumn).
+ */
 export interface LineToken {
   line: number;
   match: TokenMatch;
+  hintColumn: number;
 }
 
-const NONE: readonly TokenMatch[] = [];
+/** A token of a line as the index keeps it: the match and where its hint goes. */
+type LineEntry = Omit<LineToken, 'line'>;
+
+const QUOTES = '"\'`';
+/** A comma or semicolon that ends the line (only white space after it). */
+const TRAILING_PUNCTUATION = /^[,;]\s*$/;
+
+/**
+ * Where a hint for `match` goes on `line`: right after the token, or, when the token is the end of a
+ * quoted string (`"…"`, `'…'`, `` `…` ``, or `\"…\"` inside a JSON-encoded string), after the closing
+ * quote, and after a comma or semicolon that ends the line: a hint never splits a string or a statement.
+ * @example hintColumn('TOKEN="eyJ…"', match) // match.end + 1
+ * @example hintColumn('  "token": "eyJ…",', match) // match.end + 2
+ */
+export function hintColumn(line: string, match: Pick<TokenMatch, 'start' | 'end'>): number {
+  let end = match.end;
+  if (line[end] === '\\' && QUOTES.includes(line[end + 1] ?? '\\')) end++;
+  const quote = line[end];
+  // A quote after the token closes a string only if the same quote opened one before it on the line.
+  if (quote === undefined || !QUOTES.includes(quote) || !line.slice(0, match.start).includes(quote)) return match.end;
+  end++;
+  return TRAILING_PUNCTUATION.test(line.slice(end)) ? end + 1 : end;
+}
+
+const NONE: readonly LineEntry[] = [];
 /** Inserting more lines than this at once rebuilds the array (spreading them into splice would overflow the stack). */
 const MAX_SPLICE = 10_000;
 
-function scanLine(text: string): readonly TokenMatch[] {
+function scanLine(text: string): readonly LineEntry[] {
   // Most lines hold no dot, and no token without one.
-  return text.includes('.') ? findTokens(text) : NONE;
+  if (!text.includes('.')) return NONE;
+  const matches = findTokens(text);
+  return matches.length === 0 ? NONE : matches.map((match) => ({ match, hintColumn: hintColumn(text, match) }));
 }
 
 function countLines(text: string): number {
@@ -159,11 +189,11 @@ function countLines(text: string): number {
  * @example
  * const index = new TokenLines(document.lineCount, (line) => document.lineAt(line).text);
  * index.applyChanges([{ startLine: 3, endLine: 3, text: 'x' }], (line) => document.lineAt(line).text);
- * [...index.tokensIn(0, 100)] // [{ line: 7, match: { start, end, token, kind } }]
+ * [...index.tokensIn(0, 100)] // [{ line: 7, match: { start, end, token, kind }, hintColumn }]
  */
 export class TokenLines {
   /** Each line's tokens; undefined for a line not scanned yet. */
-  private lines: (readonly TokenMatch[] | undefined)[];
+  private lines: (readonly LineEntry[] | undefined)[];
   private lineText: (line: number) => string;
 
   /** `text` indexed at once, or a document of `lineCount` lines read with `lineText` as needed. */
@@ -198,9 +228,9 @@ export class TokenLines {
   /** The tokens on lines [from, to), in order. */
   *tokensIn(from: number, to: number): Generator<LineToken> {
     for (let line = Math.max(0, from); line < Math.min(to, this.lines.length); line++) {
-      let matches = this.lines[line];
-      if (matches === undefined) matches = this.lines[line] = scanLine(this.lineText(line));
-      for (const match of matches) yield { line, match };
+      let entries = this.lines[line];
+      if (entries === undefined) entries = this.lines[line] = scanLine(this.lineText(line));
+      for (const entry of entries) yield { line, ...entry };
     }
   }
 

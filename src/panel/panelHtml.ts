@@ -27,7 +27,8 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   <title>JWT</title>
 </head>
 <body>
-  <main id="app" aria-live="polite"><p class="muted">${attribute(vscode.l10n.t('Loading…'))}</p></main>
+  <main id="app"><p class="muted">${attribute(vscode.l10n.t('Loading…'))}</p></main>
+  <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
   <script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}"></script>
 </body>
 </html>`;

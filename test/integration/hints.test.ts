@@ -27,7 +27,7 @@ describe('inline hints', () => {
   const shown = (editor: vscode.TextEditor) =>
     hints.hintsShown(editor).map(({ line, column, hint }) => `${line}:${column} ${hint.tone} ${hint.text}`);
 
-  it('shows when each token expires, or why it has no expiry, after the token', async () => {
+  it('shows when each token expires, or why it has no expiry, after the token (and its closing quote)', async () => {
     const editor = await openText(CONTENT, 'properties');
     const lines = await eventually(
       () => shown(editor),
@@ -36,7 +36,7 @@ describe('inline hints', () => {
     assert.equal(lines.length, 5, `hints: ${lines.join(' | ')}`);
     assert.match(lines[0]!, new RegExp(`^0:${'valid='.length + VALID.length} ok expires in \\d+ y$`));
     assert.match(lines[1]!, new RegExp(`^1:${'expired: '.length + EXPIRED.length} problem expired \\d+ (y|mo) ago$`));
-    assert.equal(lines[2], `3:${'none "'.length + ALG_NONE.length} problem unsigned`);
+    assert.equal(lines[2], `3:${'none "'.length + ALG_NONE.length + '"'.length} problem unsigned`);
     assert.equal(lines[3], `4:${'jwe '.length + JWE.length} ok encrypted`);
     assert.equal(lines[4], `5:${'forever '.length + NO_EXPIRY.length} ok no expiry`);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findTokens } from '../../src/core/scan';
-import { TokenLines, nextHintChange, tokenHint, type LineChange } from '../../src/core/hints';
+import { TokenLines, hintColumn, nextHintChange, tokenHint, type LineChange } from '../../src/core/hints';
 import { b64, jwe, jws, unsecured, HS256 } from './scan-helpers';
 import { prng } from '../../bench/prng.mjs';
 
@@ -143,5 +143,44 @@ describe('TokenLines', () => {
     index.applyChanges([{ startLine: 0, endLine: 0, text: `start\n${paste}` }], (line) => lines[line]!);
     assert.equal(index.lineCount, lines.length);
     assert.equal([...index.tokensIn(0, Infinity)].length, 5000);
+  });
+});
+
+describe('hintColumn', () => {
+  const T = withTimes({ exp: nowSeconds + 60 });
+  /** Where the hint goes on `line`, as the text before it. */
+  const before = (line: string): string => {
+    const [match] = findTokens(line);
+    assert.ok(match, `a token in ${line}`);
+    return line.slice(0, hintColumn(line, match)).replace(T, 'TOKEN');
+  };
+  const cases: Array<[string, string, string]> = [
+    ['no quotes', `ACCESS_TOKEN=${T}`, 'ACCESS_TOKEN=TOKEN'],
+    ['no quotes, text after', `Bearer ${T} sent`, 'Bearer TOKEN'],
+    ['double quotes', `SERVICE_TOKEN="${T}"`, 'SERVICE_TOKEN="TOKEN"'],
+    ['single quotes', `token = '${T}'`, "token = 'TOKEN'"],
+    ['backticks', `const t = \`${T}\``, 'const t = `TOKEN`'],
+    ['a quoted Bearer header', `"Authorization": "Bearer ${T}"`, '"Authorization": "Bearer TOKEN"'],
+    ['a JSON member ending the line', `  "token": "${T}",`, '  "token": "TOKEN",'],
+    ['a statement ending the line', `const t = '${T}';  `, "const t = 'TOKEN';"],
+    ['a comma inside the line', `f("${T}", other)`, 'f("TOKEN"'],
+    ['a closing bracket', `{"t":"${T}"}`, '{"t":"TOKEN"'],
+    ['an escaped quote in a JSON-encoded string', `"{\\"t\\":\\"${T}\\"}"`, '"{\\"t\\":\\"TOKEN\\"'],
+    ['a quote that opens nothing', `${T}"`, 'TOKEN'],
+    ['mismatched quotes', `x="${T}'`, 'x="TOKEN'],
+  ];
+  for (const [name, line, expected] of cases) {
+    it(`puts the hint after ${name}`, () => assert.equal(before(line), expected));
+  }
+
+  it('is what TokenLines keeps for each token', () => {
+    const index = new TokenLines(`a="${T}"\nb=${T}`);
+    assert.deepEqual(
+      [...index.tokensIn(0, 2)].map(({ line, hintColumn }) => [line, hintColumn]),
+      [
+        [0, T.length + 4],
+        [1, T.length + 2],
+      ],
+    );
   });
 });
