@@ -27,11 +27,13 @@ function makeBaselineExtension(dir: string): string {
     version: '0.0.1',
     engines: { vscode: '^1.90.0' },
     activationEvents: ['onStartupFinished'],
-    main: './extension.js',
+    main: './dist/extension.js',
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  // The harness installs a copy of the manifest and dist/.
+  fs.mkdirSync(path.join(dir, 'dist'));
   fs.writeFileSync(
-    path.join(dir, 'extension.js'),
+    path.join(dir, 'dist', 'extension.js'),
     `const vscode = require('vscode');
 exports.activate = (context) => context.subscriptions.push(vscode.languages.registerHoverProvider('*', {
   provideHover(document, position) {
