@@ -10,13 +10,12 @@ const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
 
 /**
- * json5 with its generated Unicode tables (16 KB) replaced by src/core/json5Unicode.ts's property
- * escapes: its CommonJS source, not its browser bundle, which inlines them.
+ * json5's parser with its generated Unicode tables (16 KB) replaced by src/core/json5Unicode.ts's
+ * property escapes.
  */
 const json5Unicode = {
   name: 'json5-unicode',
   setup(build) {
-    build.onResolve({ filter: /^json5$/ }, () => ({ path: resolve('node_modules/json5/lib/index.js') }));
     build.onResolve({ filter: /\/unicode$/ }, (args) =>
       args.importer.includes(join('json5', 'lib')) ? { path: resolve('src/core/json5Unicode.ts') } : undefined,
     );

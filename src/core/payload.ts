@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import JSON5 from 'json5';
+// The parser alone: the package's index also brings its stringify.
+import parseJson5 from 'json5/lib/parse';
 import { isJsonObject, jsonType } from './json';
 
 /** Why a text is not a claims object, and where: 0-based offset, 1-based line and column within the text. */
@@ -43,7 +44,7 @@ export function parsePayload(text: string): PayloadParse {
  */
 export function parseLenientJson(text: string): { ok: true; value: unknown } | { ok: false; problem: PayloadProblem } {
   try {
-    return { ok: true, value: JSON5.parse(text) };
+    return { ok: true, value: parseJson5(text) };
   } catch (error) {
     const { message, lineNumber, columnNumber } = error as SyntaxError & { lineNumber?: number; columnNumber?: number };
     const line = lineNumber ?? 1;
