@@ -135,6 +135,37 @@ describe('TokenLines', () => {
     }
   });
 
+  it("built from a document's lines, reads a line only when asked for it, and again only after an edit", () => {
+    let lines = Array.from({ length: 1000 }, (_, i) => (i % 100 === 7 ? `t=${A}` : `line ${i}`));
+    const read: number[] = [];
+    const reader = (line: number) => {
+      read.push(line);
+      return lines[line]!;
+    };
+    const index = new TokenLines(lines.length, reader);
+    assert.deepEqual(read, []);
+    assert.deepEqual(
+      [...index.tokensIn(0, 20)].map(({ line, match }) => [line, match.start]),
+      [[7, 2]],
+    );
+    assert.deepEqual(
+      read,
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+    read.length = 0;
+    [...index.tokensIn(0, 20)];
+    assert.deepEqual(read, [], 'read twice');
+    // A token typed on line 3: only that line is read again.
+    lines = lines.map((text, i) => (i === 3 ? `typed ${B}` : text));
+    index.applyChanges([{ startLine: 3, endLine: 3, text: `typed ${B}` }], reader);
+    assert.deepEqual(
+      [...index.tokensIn(0, 20)].map(({ line }) => line),
+      [3, 7],
+    );
+    assert.deepEqual(read, [3]);
+    assert.equal([...index.tokensIn(0, Infinity)].length, 11);
+  });
+
   it('takes a paste of many lines at once', () => {
     const index = new TokenLines('start\nend');
     const paste = Array.from({ length: 25_000 }, (_, i) => (i % 5 === 0 ? A : 'line')).join('\n');
