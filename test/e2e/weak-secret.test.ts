@@ -38,14 +38,15 @@ describe('weak secret search in the browser workbench', function () {
     await vs.runCommand('JWT: Find Weak Secret with a Word List…');
     const input = vs.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
-    // The dialog fills in the folder it starts in once it has listed it: type the path after that.
-    await vs.page.waitForFunction(
-      () => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value,
-    );
+    // The dialog fills in the folder it starts in once it has listed it, and may do so after the path
+    // is typed: type it until it stays.
     const path = join(vs.workspace, list);
-    await input.fill(path);
-    await vs.page.waitForTimeout(400);
-    assert.equal(await input.inputValue(), path);
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      await vs.page.waitForTimeout(500);
+      if ((await input.inputValue()) === path) break;
+      if (attempt === 5) assert.fail(`the file dialog keeps resetting the path to ${await input.inputValue()}`);
+    }
     await input.press('Enter');
   }
 

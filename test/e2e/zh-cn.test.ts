@@ -59,12 +59,14 @@ describe('the extension in Simplified Chinese (display language zh-cn)', functio
 
   it('lists its commands in Chinese in the command palette', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
-      contributes: { commands: Array<{ command: string }> };
+      contributes: { commands: Array<{ command: string }>; menus: { commandPalette?: Array<{ command: string }> } };
     };
+    // A command the palette shows only in some state (Decode as JWT, while debugging) is not listed here.
+    const conditional = new Set(manifest.contributes.menus.commandPalette?.map((m) => m.command));
     for (const { command } of manifest.contributes.commands) {
       const title = commandTitle(command);
       assert.match(title, HAN, `${command} has no Chinese title`);
-      await vs.findCommand(title);
+      if (!conditional.has(command)) await vs.findCommand(title);
     }
   });
 
