@@ -503,6 +503,7 @@ const SECTIONS = [
       },
     );
     const line = child.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+    if (line) process.stderr.write(`[bench] ${line}\n`);
     if (child.status !== 0 || !line) {
       check(
         'Problems and memory in VS Code',
@@ -532,20 +533,26 @@ const SECTIONS = [
       `${fmt(problems.finalMs, 0)} ms`,
       'the security review and weak secrets included',
     );
+    row(
+      'Problems: full check, busy',
+      `${fmt(problems.busyMs, 0)} ms`,
+      "the extension's CPU time on the extension host's thread (samples with its code on the stack)",
+    );
     check(
-      'Problems: longest hold of the thread',
-      problems.longestHeldMs <= 16,
-      `${fmt(problems.longestHeldMs)} ms (target ≤ 16 ms): the extension host's event-loop delay during the full check`,
+      'Problems: full check, longest slice',
+      problems.longestMs <= 16,
+      `${fmt(problems.longestMs)} ms (target ≤ 16 ms); the host's longest event-loop delay, every extension's work: ${fmt(problems.hostLongestHeldMs)} ms`,
     );
     row(
       'Problems: per edit, median',
       `${fmt(problems.editBusyMedianMs, 2)} ms`,
-      `the extension host's busy time from an edit to its Problems, ${problems.edits} edits`,
+      `the extension's busy time from an edit to its Problems, ${problems.edits} edits; the whole host's: ${fmt(problems.editHostBusyMedianMs)} ms`,
     );
-    row(
-      'Problems: per edit, p99',
-      `${fmt(problems.editBusyP99Ms, 2)} ms`,
-      `longest hold ${fmt(problems.editHeldMaxMs)} ms`,
+    row('Problems: per edit, p99', `${fmt(problems.editBusyP99Ms, 2)} ms`, '');
+    check(
+      'Problems: per edit, longest slice',
+      problems.editLongestMs <= 16,
+      `${fmt(problems.editLongestMs)} ms (target ≤ 16 ms)`,
     );
   },
 ];
