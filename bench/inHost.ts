@@ -3,7 +3,8 @@
 // test/harness/run-integration.ts (JWT_TESTS_PATH), beside the release build of the extension. It prints
 // one line "BENCH <json>", then the summary line the harness waits for.
 //   memory    the extension host's heap after a full GC, with a 50,000-line log of 10,000 tokens open in
-//             an editor (the token index, hints and Problems all built), against the same window empty
+//             an editor (the token index, hints and Problems all built), against the same window empty;
+//             and the same document open with hints and Problems off (VS Code's own copy of it)
 //   problems  the dense 150,000-token log checked from scratch: time to the first Problems and to the
 //             final ones (the security review included), the extension's busy time and its longest
 //             stretch on the thread (from a CPU profile: samples with its code on the stack), and the
@@ -74,10 +75,19 @@ async function closeAll(): Promise<void> {
 async function memory(): Promise<Record<string, number>> {
   const log = makeLog(Infinity, 4, { tokenEvery: 5, lines: 50_000 });
   const uri = await writeFile('memory.log', log.text);
+  const config = vscode.workspace.getConfiguration('jwt');
+  // The document opens with hints and Problems off, so VS Code's own copy of it is measured apart;
+  // then they are turned on, with the document still open (a closed document's copy lingers a while).
+  await config.update('problems.enabled', false, vscode.ConfigurationTarget.Workspace);
+  await config.update('hints.enabled', false, vscode.ConfigurationTarget.Workspace);
   await sleep(3000);
   const empty = await heapMB();
-  const settled = problemsSettled(uri, 3000, performance.now());
   const editor = await vscode.window.showTextDocument(uri);
+  await sleep(3000);
+  const documentOnly = await heapMB();
+  const settled = problemsSettled(uri, 3000, performance.now());
+  await config.update('problems.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+  await config.update('hints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
   await settled;
   // Hints are drawn for what is on screen: scroll through the log once, as a reader would.
   for (const line of [10_000, 25_000, 40_000, 49_000]) {
@@ -93,6 +103,7 @@ async function memory(): Promise<Record<string, number>> {
     emptyHeapMB: empty,
     openHeapMB: open,
     moreMB: open - empty,
+    documentAloneMB: documentOnly - empty,
   };
 }
 
