@@ -25,13 +25,8 @@ export async function findWeakSecretCommand(
 ): Promise<WeakSecretOutcome | undefined> {
   const picked = (await findTokenInContext(tokenArg)) ?? (await askForToken());
   if (!picked) return undefined;
-  let job: CrackJob | undefined;
-  try {
-    job = crackJob(picked.token);
-  } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-    return undefined;
-  }
+  const job = searchableToken(picked.token);
+  if (!job) return undefined;
   const uri = wordListUri(wordListArg) ?? (await pickWordList());
   if (!uri) return undefined;
   let bytes: Uint8Array;
@@ -55,8 +50,6 @@ export async function findWeakSecretCommand(
         const abort = new AbortController();
         cancel.onCancellationRequested(() => abort.abort());
         const report = progressReporter(progress);
-        // A signature of the wrong length: no word can sign it, and the search says so at once.
-        if (!job) return Promise.resolve({ tried: 0 });
         const workerFile = vscode.Uri.joinPath(extensionUri, 'dist', 'crackWorker.js');
         return (
           (workerFile.scheme === 'file'
@@ -135,6 +128,22 @@ function progressReporter(
     });
     shown = percent;
   };
+}
+
+/** What the search needs of `token`, or undefined once the user has been told why it cannot be searched. */
+function searchableToken(token: string): CrackJob | undefined {
+  try {
+    const job = crackJob(token);
+    if (job) return job;
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        "This token's signature is not as long as its algorithm makes them, so no secret can have made it: there is nothing to search for.",
+      ),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+  }
+  return undefined;
 }
 
 function wordListUri(arg: unknown): vscode.Uri | undefined {

@@ -138,5 +138,10 @@ describe('security review', () => {
     );
     assert.equal(notFound?.tried, 3);
     assert.equal(notFound.secret, undefined);
+    // No search where no secret can be found: a signature of the wrong length, a token not signed with one.
+    const [header, payload] = jwtIo.split('.');
+    for (const token of [`${header}.${payload}.c2hvcnQ`, CLEAN]) {
+      assert.equal(await vscode.commands.executeCommand('jwt.findWeakSecret', token, list.toString()), undefined);
+    }
   });
 });
