@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { CompactEncrypt, CompactSign, SignJWT, UnsecuredJWT, generateKeyPair, generateSecret } from 'jose';
+import {
+  CompactEncrypt,
+  CompactSign,
+  SignJWT,
+  UnsecuredJWT,
+  decodeProtectedHeader,
+  generateKeyPair,
+  generateSecret,
+} from 'jose';
+import { prng } from '../../bench/prng.mjs';
 import { MAX_DISCLOSURES, MAX_HEADER_LENGTH, MAX_FOUND_TOKEN_LENGTH, findTokens, tokenAt } from '../../src/core/scan';
 import { COMPLEX_STRUCTURED, ISSUED, PRESENTATION, SIMPLE_STRUCTURED } from '../fixtures/rfc9901';
 import {
@@ -408,6 +417,99 @@ describe('scan: findTokens', () => {
         matches.map((m) => m.kind),
         ['unsecured', 'jws'],
       );
+    });
+  });
+
+  describe('header JSON, as jose reads it', () => {
+    /** Members of every kind the plain-header reader takes or hands on to JSON.parse; the first 14 are plain and valid. */
+    const MEMBERS = [
+      '"alg":"HS256"',
+      '"alg":"none"',
+      '"alg":"None"',
+      '"alg":""',
+      '"alg":1',
+      '"alg":null',
+      '"alg":true',
+      '"enc":"A128GCM"',
+      '"enc":false',
+      '"typ":"JWT"',
+      '"kid":"k-1"',
+      '"n":-0',
+      '"n":-1.5e+3',
+      '"n":2E-7',
+      '"alg":["HS256"]',
+      '"alg":{"x":"HS256"}',
+      '"a\\u006cg":"HS256"',
+      '"alg":"n\\u006fne"',
+      '"alg":"HS256é"',
+      '"enc":"A256\\"GCM"',
+      '"kid":"ünï"',
+      '"n":01',
+      '"n":1.',
+      '"n":.5',
+      '"n":-',
+      '"n":1e',
+      '"n":+1',
+      '"x":nul',
+      '"x":truth',
+      '"x5c":["MIIB"]',
+      '"crit":["b64"]',
+      '"tab":"a\tb"',
+      '"alg" "HS256"',
+      '"alg":"HS256" "typ":"JWT"',
+    ];
+    const SPACES = ['', ' ', '\n  ', '\t', '\r\n'];
+
+    /** What jose makes of the header: whether a JWS, an unsecured JWT or a JWE could carry it. */
+    function joseKinds(json: string): string[] {
+      let header: Record<string, unknown>;
+      try {
+        header = decodeProtectedHeader(`${b64(json)}.e30.c2ln`) as Record<string, unknown>;
+      } catch {
+        return [];
+      }
+      if (typeof header.alg !== 'string') return [];
+      const kinds = ['jws'];
+      if (header.alg === 'none') kinds.push('unsecured');
+      if (typeof header.enc === 'string') kinds.push('jwe');
+      return kinds;
+    }
+
+    it('reads every header as jose does: plain, nested, escaped, non-ASCII, duplicate members and broken JSON', () => {
+      const random = prng(7);
+      const int = (n: number): number => Math.floor(random() * n);
+      const space = (): string => SPACES[int(SPACES.length)]!;
+      // Half of the members plain and valid, so that many headers are valid.
+      const member = (): string => MEMBERS[int(2) ? int(14) : int(MEMBERS.length)]!;
+      const headers = [
+        '{}',
+        ' {}',
+        '{ }',
+        '{"alg":"HS256"}x',
+        '{"alg":"HS256"},',
+        '{"alg":"HS256",}',
+        '{,"alg":"HS256"}',
+      ];
+      for (let i = 0; i < 3000; i++) {
+        const members = Array.from({ length: 1 + int(4) }, () => member().replace(':', `${space()}:${space()}`));
+        headers.push(`${space()}{${space()}${members.join(`${space()},${space()}`)}${space()}}${space()}`);
+      }
+      let plain = 0;
+      for (const json of headers) {
+        const expected = joseKinds(json);
+        if (expected.length > 0 && !/[\\\u0080-\uffff{[]/.test(json.trim().slice(1, -1))) plain++;
+        const shapes: Record<string, string> = {
+          jws: `${b64(json)}.e30.c2ln`,
+          unsecured: `${b64(json)}.e30.`,
+          jwe: `${b64(json)}..aXY.Y3Q.dGFn`,
+        };
+        for (const [kind, token] of Object.entries(shapes)) {
+          const found = findTokens(`x ${token} y`).map((m) => m.kind);
+          assert.deepEqual(found, expected.includes(kind) ? [kind] : [], `${kind} with header ${JSON.stringify(json)}`);
+        }
+      }
+      // Most of them are plain: the fast reader is what decided them.
+      assert.ok(plain > 300, `${plain} plain headers`);
     });
   });
 
