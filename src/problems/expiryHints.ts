@@ -24,6 +24,8 @@ export class ExpiryHints implements vscode.Disposable {
   };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  /** `jwt.hints.enabled` per document, read once: a settings lookup on every edit costs milliseconds on a big log. */
+  private enabledFor = new WeakMap<vscode.TextDocument, boolean>();
 
   /** `tokens`: the documents' token index, shared with Problems. */
   constructor(private readonly tokens: DocumentTokens) {
@@ -31,7 +33,11 @@ export class ExpiryHints implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => this.render(textEditor)),
       tokens.onDidChange((change) => this.onChange(change)),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('jwt.hints') && this.renderAll()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('jwt.hints')) return;
+        this.enabledFor = new WeakMap();
+        this.renderAll();
+      }),
     ];
     this.renderAll();
   }
@@ -49,7 +55,12 @@ export class ExpiryHints implements vscode.Disposable {
   }
 
   private enabled(document: vscode.TextDocument): boolean {
-    return vscode.workspace.getConfiguration('jwt.hints', document).get<boolean>('enabled', true);
+    let enabled = this.enabledFor.get(document);
+    if (enabled === undefined) {
+      enabled = vscode.workspace.getConfiguration('jwt.hints', document).get<boolean>('enabled', true);
+      this.enabledFor.set(document, enabled);
+    }
+    return enabled;
   }
 
   private onChange({ event: { document }, indexed }: TokensChange): void {

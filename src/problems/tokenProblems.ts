@@ -100,9 +100,9 @@ function findingLevel(finding: Finding, settings: Record<string, unknown>): Leve
 }
 
 /** One slice of work between yields: the extension host stays responsive while a big log is checked. */
-const SLICE_MS = 8;
-/** Lines read between two looks at the clock: a few hundred lines take well under a millisecond. */
-const LINES_PER_STEP = 256;
+const SLICE_MS = 5;
+/** Lines read between two looks at the clock when they hold no token: a hundred take well under a millisecond. */
+const LINES_PER_STEP = 128;
 /** A token's risks depend on the clock (expired, not yet valid): reuse them for this long, then recompute. */
 const RISK_REUSE_MS = 60_000;
 const RISK_CACHE_SIZE = 50_000;
@@ -225,16 +225,21 @@ export class TokenProblems implements vscode.Disposable {
     const index = this.tokens.of(document);
     const weakChecks: Array<{ token: string; range: vscode.Range }> = [];
     let sliceStart = performance.now();
-    // A few hundred lines at a time (the index scans a line when first asked for), yielding between
-    // slices: lines without tokens cost time too.
+    const due = () => performance.now() - sliceStart > SLICE_MS;
+    /** Yields to the host's other work; false when a newer run has taken over. */
+    const pause = async () => {
+      await nextTask();
+      sliceStart = performance.now();
+      return current();
+    };
+    // A hundred lines at a time (the index scans a line when first asked for), yielding between
+    // slices: lines without tokens cost time too. A token whose risks are not cached costs tens of
+    // microseconds, so the clock is also read before each token.
     for (let from = 0; from < index.lineCount && diagnostics.length < MAX_PROBLEMS; from += LINES_PER_STEP) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        if (!current()) return;
-        sliceStart = performance.now();
-      }
+      if (due() && !(await pause())) return;
       for (const { line, match } of index.tokensIn(from, from + LINES_PER_STEP)) {
         if (diagnostics.length >= MAX_PROBLEMS) break;
+        if (due() && !(await pause())) return;
         const range = new vscode.Range(line, match.start, line, match.end);
         const risks = this.risksOf(match.token, options, optionsKey);
         for (const risk of risks) add(risk, range);
@@ -257,6 +262,8 @@ export class TokenProblems implements vscode.Disposable {
     const shown = diagnostics.length;
     const reviews = this.reviews;
     for (let i = 0; reviews && i < audits.length && diagnostics.length < MAX_PROBLEMS; i += AUDIT_BATCH) {
+      // Not in the task that sent the Problems: VS Code's own handling of them takes milliseconds.
+      if (i === 0) await nextTask();
       const batch = audits.slice(i, i + AUDIT_BATCH);
       const results = await Promise.all(batch.map(({ token }) => reviews.review(token)));
       if (!current()) return;
@@ -318,9 +325,24 @@ export class TokenProblems implements vscode.Disposable {
   }
 }
 
-/** Lets the extension host's other work in: the rest runs as a task of its own. */
+/** Runs waiting for their next slice, across all documents, oldest first. */
+const waiting: Array<() => void> = [];
+
+/**
+ * Lets the extension host's other work in: the rest runs as a task of its own. One slice per task
+ * across all documents' runs: timers due together run in one go, so two big documents checked at
+ * once would otherwise hold the host for both slices.
+ */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (waiting.length === 1) setTimeout(nextSlice, 0);
+  });
+}
+
+function nextSlice(): void {
+  waiting.shift()?.();
+  if (waiting.length > 0) setTimeout(nextSlice, 0);
 }
 
 function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
