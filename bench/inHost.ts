@@ -182,6 +182,9 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+/** Four sampling intervals (see profiled). */
+const MAX_SAMPLE_US = 2000;
+
 /** The extension's share of a CPU profile: its busy time, and its longest stretch without a break. */
 function ours(profile: CpuProfile, extensionPath: string): { busyMs: number; longestMs: number } {
   const parent = new Map<number, number>();
@@ -202,8 +205,10 @@ function ours(profile: CpuProfile, extensionPath: string): { busyMs: number; lon
   let run = 0;
   let longest = 0;
   for (let i = 0; i < profile.samples.length; i++) {
-    // A sample stands for the time until the next one.
-    const us = profile.timeDeltas[i + 1] ?? 0;
+    // A sample stands for the time until the next one, at most MAX_SAMPLE_US: a longer gap means the
+    // sampler did not run (on a loaded machine the host's threads wait for a core), not that the
+    // extension worked that long with a single sample taken.
+    const us = Math.min(profile.timeDeltas[i + 1] ?? 0, MAX_SAMPLE_US);
     if (isOurs(profile.samples[i]!)) {
       busy += us;
       run += us;

@@ -143,7 +143,7 @@ const SECTIONS = [
     const faster = naive.ms / scanMs;
     const slower = median(rounds.map((r) => r.scanMs / r.bareMs));
     check('findTokens vs baseline', faster >= 8, `${fmt(faster)}x faster (target ≥ 8x)`);
-    check('findTokens vs floor', slower <= 5, `${fmt(slower)}x slower (target ≤ 5x)`);
+    check('findTokens vs floor', slower <= 4, `${fmt(slower)}x slower (target ≤ 4x)`);
 
     const key = (m) => `${m.start}:${m.end}:${m.token}:${m.kind}`;
     const found = new Set(scan.result.map(key));
