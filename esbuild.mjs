@@ -70,6 +70,8 @@ const builds = [
     platform: 'browser',
     format: 'iife',
   },
+  // The panel's stylesheet, minified for release like its script.
+  { ...common, entryPoints: ['media/panel.css'], outfile: 'dist/webview/panel.css' },
 ];
 
 // The panel's icon font, served from the extension like its script (the CSP allows nothing else).

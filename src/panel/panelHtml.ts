@@ -22,7 +22,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${asset('dist', 'webview', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" href="${asset('media', 'panel.css')}">
+  <link rel="stylesheet" href="${asset('dist', 'webview', 'panel.css')}">
   <meta name="jwt-l10n" content="${attribute(JSON.stringify(vscode.l10n.bundle ?? {}))}">
   <title>JWT</title>
 </head>
@@ -34,9 +34,9 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 </html>`;
 }
 
-/** The folders the panel may load from. */
+/** The one folder the panel may load from: its script, stylesheet and icon font. */
 export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
 }
 
 /** Escapes text for an HTML attribute or text position. */
