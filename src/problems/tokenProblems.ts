@@ -235,6 +235,8 @@ export class TokenProblems implements vscode.Disposable {
     // A hundred lines at a time (the index scans a line when first asked for), yielding between
     // slices: lines without tokens cost time too. A token whose risks are not cached costs tens of
     // microseconds, so the clock is also read before each token.
+    // The first slice waits for its turn too: another document's run may have one due now.
+    if (!(await pause())) return;
     for (let from = 0; from < index.lineCount && diagnostics.length < MAX_PROBLEMS; from += LINES_PER_STEP) {
       if (due() && !(await pause())) return;
       for (const { line, match } of index.tokensIn(from, from + LINES_PER_STEP)) {
