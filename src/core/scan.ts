@@ -11,7 +11,7 @@
  * the webview. Linear in the text and built for speed (see bench/run.mjs): the native indexOf finds
  * the dots, only segments long enough to be a header are walked back over, the native regex engine
  * walks a candidate's run, and a header is decoded only once the run has a token's shape, and only
- * once per distinct header in a text.
+ * as a rule once per distinct header in a text.
  */
 import type { MatchKind, TokenMatch } from './types';
 
@@ -53,8 +53,6 @@ const isJsonSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a ||
 const ALG = 1;
 const NONE = 2;
 const ENC = 4;
-/** Beyond this many distinct headers in one text, stop remembering new ones. */
-const HEADER_CACHE_SIZE = 1024;
 
 /** Reused for every header decode: one allocation, not one per candidate; room for a 0 after the longest. */
 const HEADER_BYTES = new Uint8Array((MAX_HEADER_LENGTH * 3) / 4 + 1);
@@ -62,7 +60,7 @@ const HEADER_BYTES = new Uint8Array((MAX_HEADER_LENGTH * 3) / 4 + 1);
 const DOTS = new Int32Array(4);
 /** A run of base64url characters and dots (unbounded: a bounded repeat is much slower). */
 const RUN = /[\w.-]*/y;
-/** A run of base64url characters: a piece of an SD-JWT up to its `~` or dot. */
+/** A run of base64url characters: a token's segment, or a piece of an SD-JWT up to its `~` or dot. */
 const B64_RUN = /[\w-]*/y;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -73,13 +71,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function findTokens(text: string): TokenMatch[] {
   const found: TokenMatch[] = [];
-  // Logs repeat the same few headers: decode each distinct one once per call.
-  const headers = new Map<string, number>();
   let pos = 0;
   for (;;) {
     // Every token has a dot right after its header: let the native indexOf find the dots.
     const dot = text.indexOf('.', pos);
-    if (dot < 0) return found;
+    if (dot < 0) {
+      forgetHeaders();
+      return found;
+    }
     // The segment before the dot starts at `pos` at the earliest: right after the previous dot, or
     // where a run already examined ends. So most short segments cost no reading at all, and the
     // walk back reads each character at most once.
@@ -96,7 +95,8 @@ export function findTokens(text: string): TokenMatch[] {
     if (runStart > 0 && isB64(text.charCodeAt(runStart - 1))) continue;
     const start = headerStart(text, runStart, dot);
     if (start < 0) continue;
-    const result = tokenFrom(text, start, dot, headers);
+    // Logs repeat the same few headers: each distinct one is decoded once per call.
+    const result = tokenFrom(text, start, dot, true);
     if (typeof result === 'number') {
       // The rest of that run cannot hold a token: its segments all follow a dot.
       pos = result;
@@ -133,7 +133,7 @@ export function tokenAt(text: string, offset: number): TokenMatch | undefined {
   if (dot === runStart || text.charCodeAt(dot) !== DOT) return undefined;
   const start = headerStart(text, runStart, dot);
   if (start < 0) return undefined;
-  const match = tokenFrom(text, start, dot);
+  const match = tokenFrom(capped(text, start), start, dot);
   return typeof match !== 'number' && match.start <= offset && offset <= match.end ? match : undefined;
 }
 
@@ -158,7 +158,7 @@ function sdJwtAround(text: string, tilde: number, offset: number, floor: number)
       let dot = pieceStart;
       while (isB64(text.charCodeAt(dot))) dot++;
       const start = headerStart(text, pieceStart, dot);
-      const match = start < 0 ? undefined : tokenFrom(text, start, dot);
+      const match = start < 0 ? undefined : tokenFrom(capped(text, start), start, dot);
       return typeof match === 'object' && match.kind === 'sd-jwt' && offset <= match.end ? match : undefined;
     }
     if (text.charCodeAt(pieceStart - 1) !== TILDE) return undefined;
@@ -246,25 +246,38 @@ function opens(text: string, start: number, end: number, open = 0x7b): boolean {
  * - Anything else (`a.b.c.d`, `hdr.p.s..x`, `hdr..`) is no token. Nor is a run that goes on past
  *   MAX_FOUND_TOKEN_LENGTH from the start.
  * Payload and signature are not decoded: a token with a broken payload is still shown, as broken.
+ * findTokens passes its whole text, and a run too long for a token is walked once, then skipped;
+ * tokenAt passes the text `capped` at the longest token that starts at `start`.
  */
-function tokenFrom(text: string, start: number, dot: number, headers?: Map<string, number>): TokenMatch | number {
-  // The run of base64url characters and dots that follows, looked at up to the cap: the regex
-  // engine walks it faster than a charCodeAt loop, and the slice keeps it within the cap.
-  const window = text.slice(dot, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
-  RUN.lastIndex = 0;
-  RUN.test(window);
-  const runEnd = dot + RUN.lastIndex;
+function tokenFrom(text: string, start: number, dot: number, cacheHeaders = false): TokenMatch | number {
+  // Segment by segment, the native regex engine (faster than a charCodeAt loop) walks the run of
+  // base64url characters and dots that follows, noting its dots; after a fifth, it walks to the end.
+  let dots = 0;
+  let fifthDot = -1;
+  let runEnd: number;
+  for (let q = dot; ; ) {
+    if (dots === DOTS.length) {
+      fifthDot = q;
+      RUN.lastIndex = q;
+      RUN.test(text);
+      runEnd = RUN.lastIndex;
+      break;
+    }
+    DOTS[dots++] = q;
+    B64_RUN.lastIndex = q + 1;
+    B64_RUN.test(text);
+    q = B64_RUN.lastIndex;
+    if (text.charCodeAt(q) !== DOT) {
+      runEnd = q;
+      break;
+    }
+  }
   if (runEnd - start > MAX_FOUND_TOKEN_LENGTH) return runEnd;
   let coreEnd = runEnd;
   while (text.charCodeAt(coreEnd - 1) === DOT) coreEnd--;
-  if (coreEnd === dot) return runEnd;
-  // The segments' dots, left to right; the slice keeps indexOf from searching past the run.
-  const core = window.slice(0, coreEnd - dot);
-  let dots = 0;
-  for (let q = 0; q !== -1; q = core.indexOf('.', q + 1)) {
-    if (dots === DOTS.length) return runEnd;
-    DOTS[dots++] = dot + q;
-  }
+  if (coreEnd === dot || (fifthDot >= 0 && fifthDot < coreEnd)) return runEnd;
+  // Trailing dots end no segment.
+  while (DOTS[dots - 1]! >= coreEnd) dots--;
   let kind: MatchKind;
   let end = coreEnd;
   let needs = ALG;
@@ -280,9 +293,9 @@ function tokenFrom(text: string, start: number, dot: number, headers?: Map<strin
   } else {
     return runEnd;
   }
-  if ((flagsOf(text, start, dot, headers) & needs) !== needs) return runEnd;
+  if ((flagsOf(text, start, dot, cacheHeaders) & needs) !== needs) return runEnd;
   if (kind === 'jws' && end === runEnd && text.charCodeAt(end) === TILDE) {
-    const sdEnd = sdJwtEnd(text, start, end + 1, headers);
+    const sdEnd = sdJwtEnd(text, start, end + 1, cacheHeaders);
     if (sdEnd > 0) return { start, end: sdEnd, token: text.slice(start, sdEnd), kind: 'sd-jwt' };
   }
   return { start, end, token: text.slice(start, end), kind };
@@ -299,12 +312,12 @@ function tokenFrom(text: string, start: number, dot: number, headers?: Map<strin
  * with nothing after it discloses nothing, and `<jws>~/path`, `<jws>~~`, `<jws>~word~` are text.
  * Disclosures and key-binding JWTs hold no escapes, since a `~` comes right before each.
  */
-function sdJwtEnd(text: string, start: number, from: number, headers?: Map<string, number>): number {
+function sdJwtEnd(text: string, start: number, from: number, cacheHeaders: boolean): number {
   // Within the cap; the native regex engine walks each piece, and the first piece that does not fit
   // ends the walk, so no piece is looked at for two candidates.
-  const window = text.slice(0, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
-  // A run that reaches the end of a window cut short goes on past the cap.
-  const cut = window.length < text.length;
+  const window = capped(text, start);
+  // A piece that reaches the end of a full window makes the SD-JWT longer than the cap.
+  const cut = window.length - start > MAX_FOUND_TOKEN_LENGTH;
   for (let piece = from, disclosures = 0; ; disclosures++) {
     B64_RUN.lastIndex = piece;
     B64_RUN.test(window);
@@ -333,7 +346,7 @@ function sdJwtEnd(text: string, start: number, from: number, headers?: Map<strin
     if (second === -1 || second >= last - 1) return -1;
     const third = window.indexOf('.', second + 1);
     if (third !== -1 && third < last) return -1;
-    return headerStart(text, piece, end) === piece && flagsOf(text, piece, end, headers) & ALG ? last : -1;
+    return headerStart(text, piece, end) === piece && flagsOf(text, piece, end, cacheHeaders) & ALG ? last : -1;
   }
 }
 
@@ -364,14 +377,39 @@ function closesArray(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function flagsOf(text: string, start: number, dot: number, cache?: Map<string, number>): number {
+/** The text up to where a token starting at `start` would be longer than the cap: tokenAt looks no further. */
+const capped = (text: string, start: number): string =>
+  text.slice(0, Math.min(text.length, start + MAX_FOUND_TOKEN_LENGTH + 1));
+
+const CACHE_BITS = 12;
+/**
+ * The headers findTokens decoded, by a hash of a few of their characters (faster than a Map, which
+ * hashes them all): a direct-mapped table, newest wins, emptied at the end of each call since its
+ * keys are slices that keep the text alive.
+ */
+const cachedHeaders = new Array<string | undefined>(1 << CACHE_BITS).fill(undefined);
+const cachedFlags = new Uint8Array(1 << CACHE_BITS);
+const filledSlots: number[] = [];
+
+function forgetHeaders(): void {
+  for (const slot of filledSlots) cachedHeaders[slot] = undefined;
+  filledSlots.length = 0;
+}
+
+function flagsOf(text: string, start: number, dot: number, cache: boolean): number {
   if (!cache) return headerFlags(text, start, dot);
+  // FNV-1a-style over eight characters spread along the header, its first among them; equality decides.
+  const length = dot - start;
+  let hash = length;
+  for (let k = 1; k <= 8; k++) hash = Math.imul(hash ^ text.charCodeAt(dot - ((k * length) >> 3)), 0x01000193);
+  const slot = (hash ^ (hash >>> 15)) & ((1 << CACHE_BITS) - 1);
   const key = text.slice(start, dot);
-  let flags = cache.get(key);
-  if (flags === undefined) {
-    flags = headerFlags(text, start, dot);
-    if (cache.size < HEADER_CACHE_SIZE) cache.set(key, flags);
-  }
+  const previous = cachedHeaders[slot];
+  if (previous === key) return cachedFlags[slot]!;
+  const flags = headerFlags(text, start, dot);
+  if (previous === undefined) filledSlots.push(slot);
+  cachedHeaders[slot] = key;
+  cachedFlags[slot] = flags;
   return flags;
 }
 

@@ -356,6 +356,24 @@ describe('scan: findTokens', () => {
       assertTokens(`x ${tooLong} x`, [issuer(tooLong), tooLong.slice(tooLong.lastIndexOf('~') + 1)]);
       assert.equal(tokenAt(`x ${tooLong} x`, issuer(tooLong).length + 10), undefined);
     });
+
+    it('takes no SD-JWT past the cap where the text ends right after its last ~', () => {
+      // Two disclosures of `[`, spaces and `1]`, spaced to make the SD-JWT `length` characters long.
+      const ending = (length: number): string => {
+        const head = `${issuer(sdJwt())}~`;
+        const piece = (spaces: number) => `${Buffer.from(`[${' '.repeat(spaces)}1]`).toString('base64url')}~`;
+        // base64url of n bytes is ceil(4n / 3) characters, then the `~`.
+        const pieceLength = (spaces: number) => Math.ceil(((spaces + 3) * 4) / 3) + 1;
+        for (let a = Math.floor(((length - head.length) * 3) / 4) - 12; ; a++)
+          for (let b = 0; b < 4; b++)
+            if (head.length + pieceLength(a) + pieceLength(b) === length) return head + piece(a) + piece(b);
+      };
+      const longest = ending(MAX_FOUND_TOKEN_LENGTH);
+      assertTokens(`x ${longest}`, [longest]);
+      const tooLong = ending(MAX_FOUND_TOKEN_LENGTH + 1);
+      assertTokens(`x ${tooLong}`, [issuer(tooLong)]);
+      assert.equal(tokenAt(`x ${tooLong}`, tooLong.length), undefined);
+    });
   });
 
   describe('no false positives', () => {
