@@ -2,7 +2,7 @@
 // users need (`vsce ls` reads .vscodeignore the way `vsce package` does).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from '../../src/contributions';
 
@@ -54,6 +54,25 @@ describe('manifest', () => {
       manifest.contributes.commands.map((c: { command: string }) => c.command).sort(),
       [...COMMANDS].sort(),
     );
+  });
+
+  it('scopes each setting the way the code reads it (VS Code logs a warning on every other read)', () => {
+    const properties: Record<string, { scope?: string }> = manifest.contributes.configuration.properties;
+    const sources = readdirSync(join(repo, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(repo, 'src', file), 'utf8'));
+    const reads = sources.flatMap((source) => [...source.matchAll(/getConfiguration\('([\w.]+)'(, *[^)]+)?\)/g)]);
+    assert.ok(reads.length >= 6, 'the settings are read somewhere');
+    for (const [, section, scope] of reads) {
+      const settings = Object.keys(properties).filter((name) => name.startsWith(`${section}.`));
+      assert.ok(settings.length > 0, `no settings under ${section}`);
+      for (const name of settings) {
+        const declared = properties[name]!.scope ?? 'window';
+        // Read for a document: resource or language-overridable; read for the window: not resource.
+        if (scope) assert.ok(['resource', 'language-overridable'].includes(declared), `${name} is ${declared}`);
+        else assert.notEqual(declared, 'resource', name);
+      }
+    }
   });
 
   it('activates lazily, never on "*"', () => {
