@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { DocumentTokens } from '../../src/problems/documentTokens';
 import { ExpiryHints } from '../../src/problems/expiryHints';
 import { ALG_NONE, EXPIRED, JWE, NO_EXPIRY, VALID } from '../harness/sample-tokens';
-import { eventually, openText, useExtension } from './util';
+import { eventually, openText, useExtension, writeWorkspaceFile } from './util';
 
 const CONTENT = `valid=${VALID}\nexpired: ${EXPIRED}\n\nnone "${ALG_NONE}"\njwe ${JWE} tail\nforever ${NO_EXPIRY}\n`;
 
@@ -97,6 +97,31 @@ describe('inline hints', () => {
       ).length,
       5,
     );
+  });
+
+  it('turns off for one language with a language-specific jwt.hints.enabled', async () => {
+    const markdownConfig = vscode.workspace.getConfiguration('jwt.hints', { languageId: 'markdown' });
+    await markdownConfig.update('enabled', false, vscode.ConfigurationTarget.Global, true);
+    try {
+      const markdown = await openText(CONTENT, 'markdown');
+      const plain = await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument(await writeWorkspaceFile(CONTENT, 'plain.txt')),
+        vscode.ViewColumn.Beside,
+      );
+      // Both editors are drawn in the same pass: once the plain text has its hints, the Markdown has none.
+      await eventually(
+        () => shown(plain),
+        (l) => l.length === 5,
+      );
+      assert.deepEqual(shown(markdown), []);
+      await markdownConfig.update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
+      await eventually(
+        () => shown(markdown),
+        (l) => l.length === 5,
+      );
+    } finally {
+      await markdownConfig.update('enabled', undefined, vscode.ConfigurationTarget.Global, true);
+    }
   });
 
   it('hints only the visible part of a long document, and the rest as it scrolls into view', async () => {
