@@ -6,13 +6,15 @@
 //             an editor (the token index, hints and Problems all built), against the same window empty;
 //             and the same document open with hints and Problems off (VS Code's own copy of it)
 //   problems  the dense 150,000-token log checked from scratch: time to the first Problems and to the
-//             final ones (the security review included), the extension's busy time and its longest
-//             stretch on the thread (from a CPU profile: samples with its code on the stack), and the
-//             extension host's longest event-loop delay (every extension's); then per edit (a character
-//             typed into a token): the extension's busy time from the edit to the updated Problems,
-//             median and p99, and its longest stretch
+//             final ones (the security review included), the extension's busy time (a CPU profile's
+//             samples with its code on the stack) and its longest slice (the longest event-loop task,
+//             recorded with async_hooks, that has such samples), and the extension host's longest
+//             event-loop delay (every extension's); then per edit (a character typed into a token): the
+//             extension's busy time from the edit to the updated Problems, median and p99, its longest
+//             slice, and the whole thread's busy time
 // Needs Node's --expose-gc, set at run time through v8.setFlagsFromString. BENCH_PROFILE=<prefix> keeps the
 // CPU profiles of the full check and of the edit with the longest slice.
+import { createHook, executionAsyncResource } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -140,14 +142,12 @@ async function problems(extensionPath: string): Promise<Record<string, number>> 
   };
   for (let i = 0; i < EDITS; i++) {
     const line = Math.floor(random() * 150_000);
-    const before = performance.eventLoopUtilization();
     const edit = await profiled(extensionPath, async () => {
       const updated = problemsSettled(uri, 700, performance.now());
       await editor.edit((e) => e.insert(new vscode.Position(line, editor.document.lineAt(line).text.length), 'x'));
       return updated;
     });
-    // The 700 ms of quiet waited for after the last change adds idle time, not busy time.
-    hostBusy.push(performance.eventLoopUtilization(before).active);
+    hostBusy.push(edit.hostBusyMs);
     busy.push(edit.busyMs);
     if (edit.longestMs > Math.max(0, ...longest)) worst = edit.profile;
     longest.push(edit.longestMs);
@@ -177,16 +177,52 @@ async function problems(extensionPath: string): Promise<Record<string, number>> 
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
+}
+
+/**
+ * Records the event loop's tasks until stopped: [start, end] pairs in µs of the system's monotonic
+ * clock, the CPU profiler's too. A task is a callback the loop ran (a timer, I/O, an immediate) and the
+ * promise jobs that ran right after it: one synchronous slice, however close the next one follows.
+ */
+function recordTasks(): { stop(): number[] } {
+  const tasks: number[] = [];
+  const now = () => Number(process.hrtime.bigint() / 1000n);
+  let depth = 0;
+  const hook = createHook({
+    before() {
+      // A promise job continues the task before it; any other callback starts one.
+      if (depth++ === 0 && !(executionAsyncResource() instanceof Promise)) tasks.push(now(), now());
+    },
+    after() {
+      if (--depth === 0 && tasks.length > 0) tasks[tasks.length - 1] = now();
+    },
+  });
+  hook.enable();
+  return {
+    stop() {
+      hook.disable();
+      return tasks;
+    },
+  };
 }
 
 /** Four sampling intervals (see profiled). */
 const MAX_SAMPLE_US = 2000;
 
-/** The extension's share of a CPU profile: its busy time, and its longest stretch without a break. */
-function ours(profile: CpuProfile, extensionPath: string): { busyMs: number; longestMs: number } {
+/**
+ * The extension's share of a CPU profile: its busy time, and its longest task (see recordTasks) among
+ * those with its code on the stack; and the whole thread's busy time (every sample but V8's "(idle)",
+ * the event loop waiting).
+ */
+function ours(
+  profile: CpuProfile,
+  tasks: number[],
+  extensionPath: string,
+): { busyMs: number; longestMs: number; hostBusyMs: number } {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -201,23 +237,33 @@ function ours(profile: CpuProfile, extensionPath: string): { busyMs: number; lon
     }
     return known;
   };
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let hostBusy = 0;
   let busy = 0;
-  let run = 0;
   let longest = 0;
+  let at = profile.startTime;
+  let task = 0;
+  let samples = 0;
+  let inTasks = 0;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i]!;
     // A sample stands for the time until the next one, at most MAX_SAMPLE_US: a longer gap means the
     // sampler did not run (on a loaded machine the host's threads wait for a core), not that the
     // extension worked that long with a single sample taken.
     const us = Math.min(profile.timeDeltas[i + 1] ?? 0, MAX_SAMPLE_US);
-    if (isOurs(profile.samples[i]!)) {
-      busy += us;
-      run += us;
-      longest = Math.max(longest, run);
-    } else {
-      run = 0;
+    if (!idle.has(profile.samples[i]!)) hostBusy += us;
+    if (!isOurs(profile.samples[i]!)) continue;
+    busy += us;
+    samples++;
+    while (task < tasks.length && tasks[task + 1]! < at) task += 2;
+    if (task < tasks.length && tasks[task]! <= at) {
+      inTasks++;
+      longest = Math.max(longest, tasks[task + 1]! - tasks[task]!);
     }
   }
-  return { busyMs: busy / 1000, longestMs: longest / 1000 };
+  // The extension runs only in tasks: samples outside them would mean the recording missed some.
+  if (inTasks < samples * 0.95) throw new Error(`only ${inTasks} of ${samples} samples fall in a recorded task`);
+  return { busyMs: busy / 1000, longestMs: longest / 1000, hostBusyMs: hostBusy / 1000 };
 }
 
 /**
@@ -231,11 +277,12 @@ async function profiled<T>(extensionPath: string, work: () => Promise<T>) {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  const recording = recordTasks();
   await session.post('Profiler.start');
   try {
     const result = await work();
     const { profile } = await session.post('Profiler.stop');
-    return { result, profile, ...ours(profile as unknown as CpuProfile, extensionPath) };
+    return { result, profile, ...ours(profile as unknown as CpuProfile, recording.stop(), extensionPath) };
   } finally {
     session.disconnect();
   }
