@@ -7,13 +7,14 @@
 //             and the same document open with hints and Problems off (VS Code's own copy of it)
 //   problems  the dense 150,000-token log checked from scratch: time to the first Problems and to the
 //             final ones (the security review included), the extension's busy time (a CPU profile's
-//             samples with its code on the stack) and its longest slice (the longest event-loop task,
-//             recorded with async_hooks, that has such samples), and the extension host's longest
-//             event-loop delay (every extension's); then per edit (a character typed into a token): the
-//             extension's busy time from the edit to the updated Problems, median and p99, its longest
-//             slice, and the whole thread's busy time
+//             samples with its code on the stack) and its longest slice (of the event-loop tasks,
+//             recorded with async_hooks, that have such samples: the most thread CPU time, and the
+//             longest by the clock), and the extension host's longest event-loop delay (every
+//             extension's); then per edit (a character typed into a token): the extension's busy time
+//             from the edit to the updated Problems, median and p99, its longest slice, and the whole
+//             thread's busy time
 // Needs Node's --expose-gc, set at run time through v8.setFlagsFromString. BENCH_PROFILE=<prefix> keeps the
-// CPU profiles of the full check and of the edit with the longest slice.
+// CPU profiles of the full check (with its longest slice's start and end) and of the edit with the longest slice.
 import { createHook, executionAsyncResource } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -133,6 +134,7 @@ async function problems(extensionPath: string): Promise<Record<string, number>> 
   // Edits: one character typed into the signature of a token on a random line, then the Problems update.
   const busy: number[] = [];
   const longest: number[] = [];
+  const longestWall: number[] = [];
   const hostBusy: number[] = [];
   let worst: unknown;
   let seed = 7;
@@ -151,12 +153,15 @@ async function problems(extensionPath: string): Promise<Record<string, number>> 
     busy.push(edit.busyMs);
     if (edit.longestMs > Math.max(0, ...longest)) worst = edit.profile;
     longest.push(edit.longestMs);
+    longestWall.push(edit.longestWallMs);
   }
   await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
   await closeAll();
   const keep = process.env.BENCH_PROFILE;
   if (keep) {
     fs.writeFileSync(`${keep}.check.cpuprofile`, JSON.stringify(check.profile));
+    // The longest slice (start and end in the profile's clock): where to look in it.
+    fs.writeFileSync(`${keep}.check.longest-task.json`, JSON.stringify(check.longestTask));
     fs.writeFileSync(`${keep}.worst-edit.cpuprofile`, JSON.stringify(worst));
   }
   return {
@@ -167,10 +172,12 @@ async function problems(extensionPath: string): Promise<Record<string, number>> 
     finalMs: full.last,
     busyMs: check.busyMs,
     longestMs: check.longestMs,
+    longestWallMs: check.longestWallMs,
     hostLongestHeldMs: delay.max / 1e6,
     editBusyMedianMs: median(busy),
     editBusyP99Ms: p99(busy),
     editLongestMs: Math.max(...longest),
+    editLongestWallMs: Math.max(...longestWall),
     editHostBusyMedianMs: median(hostBusy),
     edits: EDITS,
   };
@@ -183,22 +190,38 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+/** An event-loop task (see recordTasks): its start and end in µs of the system's monotonic clock, the CPU profiler's too. */
+interface Task {
+  start: number;
+  end: number;
+  /** The thread's CPU time in it, µs: its wall time less what the thread spent waiting for a core. */
+  cpu: number;
+}
+
 /**
- * Records the event loop's tasks until stopped: [start, end] pairs in µs of the system's monotonic
- * clock, the CPU profiler's too. A task is a callback the loop ran (a timer, I/O, an immediate) and the
- * promise jobs that ran right after it: one synchronous slice, however close the next one follows.
+ * Records the event loop's tasks until stopped. A task is a callback the loop ran (a timer, I/O, an
+ * immediate) and the promise jobs that ran right after it: one synchronous slice, however close the
+ * next one follows.
  */
-function recordTasks(): { stop(): number[] } {
-  const tasks: number[] = [];
+function recordTasks(): { stop(): Task[] } {
+  const tasks: Task[] = [];
   const now = () => Number(process.hrtime.bigint() / 1000n);
+  // Node 23.9 and later (code-server's extension host); before, the wall clock stands in.
+  const threadUsage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage;
+  const threadCpu = threadUsage ? () => threadUsage().user + threadUsage().system : now;
   let depth = 0;
+  let current: (Task & { cpuStart: number }) | undefined;
   const hook = createHook({
     before() {
       // A promise job continues the task before it; any other callback starts one.
-      if (depth++ === 0 && !(executionAsyncResource() instanceof Promise)) tasks.push(now(), now());
+      if (depth++ > 0 || executionAsyncResource() instanceof Promise) return;
+      current = { start: now(), end: 0, cpu: 0, cpuStart: threadCpu() };
+      tasks.push(current);
     },
     after() {
-      if (--depth === 0 && tasks.length > 0) tasks[tasks.length - 1] = now();
+      if (--depth > 0 || !current) return;
+      current.end = now();
+      current.cpu = threadCpu() - current.cpuStart;
     },
   });
   hook.enable();
@@ -215,14 +238,10 @@ const MAX_SAMPLE_US = 2000;
 
 /**
  * The extension's share of a CPU profile: its busy time, and its longest task (see recordTasks) among
- * those with its code on the stack; and the whole thread's busy time (every sample but V8's "(idle)",
- * the event loop waiting).
+ * those with its code on the stack, by the thread's CPU time and by the clock; and the whole thread's
+ * busy time (every sample but V8's "(idle)", the event loop waiting).
  */
-function ours(
-  profile: CpuProfile,
-  tasks: number[],
-  extensionPath: string,
-): { busyMs: number; longestMs: number; hostBusyMs: number } {
+function ours(profile: CpuProfile, tasks: Task[], extensionPath: string) {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -240,7 +259,8 @@ function ours(
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   let hostBusy = 0;
   let busy = 0;
-  let longest = 0;
+  let longest: Task | undefined;
+  let longestWall = 0;
   let at = profile.startTime;
   let task = 0;
   let samples = 0;
@@ -255,15 +275,23 @@ function ours(
     if (!isOurs(profile.samples[i]!)) continue;
     busy += us;
     samples++;
-    while (task < tasks.length && tasks[task + 1]! < at) task += 2;
-    if (task < tasks.length && tasks[task]! <= at) {
+    while (task < tasks.length && tasks[task]!.end < at) task++;
+    const around = tasks[task];
+    if (around && around.start <= at) {
       inTasks++;
-      longest = Math.max(longest, tasks[task + 1]! - tasks[task]!);
+      if (around.cpu > (longest?.cpu ?? -1)) longest = around;
+      longestWall = Math.max(longestWall, around.end - around.start);
     }
   }
   // The extension runs only in tasks: samples outside them would mean the recording missed some.
   if (inTasks < samples * 0.95) throw new Error(`only ${inTasks} of ${samples} samples fall in a recorded task`);
-  return { busyMs: busy / 1000, longestMs: longest / 1000, hostBusyMs: hostBusy / 1000 };
+  return {
+    busyMs: busy / 1000,
+    longestMs: (longest?.cpu ?? 0) / 1000,
+    longestTask: longest,
+    longestWallMs: longestWall / 1000,
+    hostBusyMs: hostBusy / 1000,
+  };
 }
 
 /**
@@ -284,6 +312,7 @@ async function profiled<T>(extensionPath: string, work: () => Promise<T>) {
     const { profile } = await session.post('Profiler.stop');
     return { result, profile, ...ours(profile as unknown as CpuProfile, recording.stop(), extensionPath) };
   } finally {
+    recording.stop();
     session.disconnect();
   }
 }
