@@ -108,7 +108,8 @@ describe('inline hints', () => {
         await vscode.workspace.openTextDocument(await writeWorkspaceFile(CONTENT, 'plain.txt')),
         vscode.ViewColumn.Beside,
       );
-      // Both editors are drawn in the same pass: once the plain text has its hints, the Markdown has none.
+      // A change of visible editors redraws them all: once the plain text has its hints, the Markdown
+      // has been drawn too, without any.
       await eventually(
         () => shown(plain),
         (l) => l.length === 5,
