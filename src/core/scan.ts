@@ -449,15 +449,18 @@ function headerFlags(text: string, start: number, end: number): number {
 }
 
 const QUOTE = 0x22;
+/** Deeper values go to JSON.parse: the reader recurses, and real headers nest two or three levels. */
+const MAX_PLAIN_DEPTH = 16;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
 /**
- * The flags of HEADER_BYTES[0, length) when it is a plain JSON object: ASCII, no escapes, members
- * whose values are strings, numbers, true, false or null — what nearly every real header is. Read
- * here in a fraction of what TextDecoder and JSON.parse take (a log's headers with per-token kids
- * are mostly new ones); -1 for anything else (nested values, escapes, non-ASCII, bad JSON), and
- * then JSON.parse decides. As JSON.parse does, the last of duplicate members counts.
+ * The flags of HEADER_BYTES[0, length) when it is a plain JSON object: ASCII, no escapes, values
+ * nested at most MAX_PLAIN_DEPTH deep — what nearly every real header is, and what a Flask
+ * cookie's session (a JSON object too, and no header) mostly is. Read here in a fraction of what
+ * TextDecoder and JSON.parse take (a log's headers with per-token kids are mostly new ones); -1 for
+ * anything else (escapes, non-ASCII, deeper nesting, bad JSON), and then JSON.parse decides. As
+ * JSON.parse does, the last of duplicate members counts.
  */
 function plainHeaderFlags(length: number): number {
   const bytes = HEADER_BYTES;
@@ -500,6 +503,31 @@ function plainHeaderFlags(length: number): number {
     for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word.charCodeAt(k)) return false;
     return true;
   };
+  /** Where the plain JSON value at `i` ends, or -1; arrays and objects nest up to MAX_PLAIN_DEPTH. */
+  const value = (i: number, depth: number): number => {
+    const byte = bytes[i];
+    if (byte === QUOTE) return string(i);
+    if (byte === 0x74 /* t */) return is(i, 'true') ? i + 4 : -1;
+    if (byte === 0x66 /* f */) return is(i, 'false') ? i + 5 : -1;
+    if (byte === 0x6e /* n */) return is(i, 'null') ? i + 4 : -1;
+    if (byte !== 0x5b /* [ */ && byte !== 0x7b /* { */) return number(i);
+    if (depth === MAX_PLAIN_DEPTH) return -1;
+    const close = byte + 2; // ] and }
+    i = space(i + 1);
+    if (bytes[i] === close) return i + 1;
+    for (;;) {
+      if (close === 0x7d) {
+        if (bytes[i] !== QUOTE || (i = string(i)) < 0) return -1;
+        i = space(i);
+        if (bytes[i] !== COLON) return -1;
+        i = space(i + 1);
+      }
+      if ((i = value(i, depth + 1)) < 0) return -1;
+      i = space(i);
+      if (bytes[i] === COMMA) i = space(i + 1);
+      else return bytes[i] === close ? i + 1 : -1;
+    }
+  };
   let flags = 0;
   let enc = 0;
   let i = space(0);
@@ -515,20 +543,8 @@ function plainHeaderFlags(length: number): number {
     if (bytes[i] !== COLON) return -1;
     i = space(i + 1);
     const valueStart = i;
-    const byte = bytes[i];
-    let isString = false;
-    if (byte === QUOTE) {
-      i = string(i);
-      isString = true;
-    } else if (byte === 0x74 /* t */) {
-      i = is(i, 'true') ? i + 4 : -1;
-    } else if (byte === 0x66 /* f */) {
-      i = is(i, 'false') ? i + 5 : -1;
-    } else if (byte === 0x6e /* n */) {
-      i = is(i, 'null') ? i + 4 : -1;
-    } else {
-      i = number(i);
-    }
+    const isString = bytes[i] === QUOTE;
+    i = value(i, 0);
     if (i < 0) return -1;
     if (key === 'alg') flags = isString ? ALG | (i - valueStart === 6 && is(valueStart, '"none"') ? NONE : 0) : 0;
     else if (key === 'enc') enc = isString ? ENC : 0;
