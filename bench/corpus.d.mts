@@ -9,5 +9,5 @@ export function makeLog(
   size?: number,
   seed?: number,
   options?: { tokenEvery?: number; lines?: number },
-): { text: string; planted: Planted[] };
+): { text: string; planted: Planted[]; cookies: { start: number; end: number; cookie: string }[] };
 export function makeDenseLog(count?: number, seed?: number): string;

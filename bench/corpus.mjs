@@ -1,5 +1,6 @@
 // Deterministic test texts for the benchmark: a 16 MB log with a known set of planted tokens,
 // and a 4 MB single line for tokenAt. Same seed, same bytes, on every machine.
+import { deflateSync } from 'node:zlib';
 import { prng } from './prng.mjs';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -125,9 +126,25 @@ function decoyMakers({ int, pick, chars, word }) {
 }
 
 /**
- * The log: a token on every `tokenEvery`th line, decoys on the others, until it has `size` characters
- * or `lines` lines.
- * @returns {{ text: string, planted: { start: number, end: number, token: string, kind: string }[] }}
+ * A Flask session cookie (itsdangerous): the session's JSON, a timestamp, an HMAC-SHA1. Compressed
+ * (`.eJ…`) when zlib makes it shorter, as Flask does. Not a token: findTokens must leave it alone.
+ */
+function flaskCookie({ int, chars, word, bytes }) {
+  const hex = '0123456789abcdef';
+  const session = int(2)
+    ? { _fresh: true, _id: chars(128, hex), _user_id: String(int(1e5)), csrf_token: chars(40, hex) }
+    : { user: word(), cart: Array.from({ length: int(4) }, () => int(1000)) };
+  const json = JSON.stringify(session);
+  const zipped = deflateSync(json);
+  const payload = zipped.length < json.length ? `.${zipped.toString('base64url')}` : b64url(json);
+  return `${payload}.${bytes(4)}.${bytes(20)}`;
+}
+
+/**
+ * The log: a token on every `tokenEvery`th line, a Flask session cookie on every 16th, decoys on the
+ * others, until it has `size` characters or `lines` lines.
+ * @returns {{ text: string, planted: { start: number, end: number, token: string, kind: string }[],
+ *   cookies: { start: number, end: number, cookie: string }[] }}
  */
 export function makeLog(size = 16 * 1024 * 1024, seed = 1, { tokenEvery = 4, lines = Infinity } = {}) {
   const random = prng(seed);
@@ -137,6 +154,7 @@ export function makeLog(size = 16 * 1024 * 1024, seed = 1, { tokenEvery = 4, lin
   const decoys = decoyMakers(helpers);
   const parts = [];
   const planted = [];
+  const cookies = [];
   let length = 0;
   for (let line = 0; length < size && line < lines; line++) {
     const stamp = `2024-05-${String(1 + int(28)).padStart(2, '0')}T${String(int(24)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}.${String(int(1000)).padStart(3, '0')}Z ${pick(['INFO', 'DEBUG', 'WARN'])} [${helpers.word()}.service] `;
@@ -150,13 +168,19 @@ export function makeLog(size = 16 * 1024 * 1024, seed = 1, { tokenEvery = 4, lin
       const start = length + stamp.length + before.length;
       planted.push({ start, end: start + token.length, token, kind: maker.kind });
       text = `${stamp}${before}${token}${tilde}${after}\n`;
+    } else if (line % 16 === 5) {
+      const cookie = flaskCookie(helpers);
+      const before = pick(['Cookie: session=', 'Set-Cookie: session=']);
+      const start = length + stamp.length + before.length;
+      cookies.push({ start, end: start + cookie.length, cookie });
+      text = `${stamp}${before}${cookie}; HttpOnly; Path=/\n`;
     } else {
       text = `${stamp}${pick(decoys)()} ${pick(decoys)()}\n`;
     }
     parts.push(text);
     length += text.length;
   }
-  return { text: parts.join(''), planted };
+  return { text: parts.join(''), planted, cookies };
 }
 
 /**

@@ -111,6 +111,7 @@ const SECTIONS = [
         .map(([k, n]) => `${k} ${n}`)
         .join(', '),
     );
+    row('Flask session cookies', String(ctx.log.cookies.length), 'not tokens: findTokens must leave them alone');
     row('corpus generated in', `${fmt(performance.now() - t0, 0)} ms`);
   },
 
@@ -159,6 +160,15 @@ const SECTIONS = [
       'false positives',
       extra.length === 0,
       `${extra.length}${extra.length ? ` e.g. ${extra[0].token.slice(0, 40)}…` : ''}`,
+    );
+    // The same log through the Flask finder: every planted cookie, nothing else.
+    const cookieKey = (m) => `${m.start}:${m.end}`;
+    const cookies = core.findSessionCookies(text).map(cookieKey);
+    const plantedCookies = new Set(ctx.log.cookies.map(cookieKey));
+    check(
+      'Flask cookies found (findSessionCookies)',
+      cookies.length === plantedCookies.size && cookies.every((k) => plantedCookies.has(k)),
+      `${cookies.length} of ${plantedCookies.size}`,
     );
   },
 
