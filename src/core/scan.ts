@@ -517,12 +517,15 @@ function plainHeaderFlags(length: number): number {
     if (bytes[i] === close) return i + 1;
     for (;;) {
       if (close === 0x7d) {
-        if (bytes[i] !== QUOTE || (i = string(i)) < 0) return -1;
+        if (bytes[i] !== QUOTE) return -1;
+        i = string(i);
+        if (i < 0) return -1;
         i = space(i);
         if (bytes[i] !== COLON) return -1;
         i = space(i + 1);
       }
-      if ((i = value(i, depth + 1)) < 0) return -1;
+      i = value(i, depth + 1);
+      if (i < 0) return -1;
       i = space(i);
       if (bytes[i] === COMMA) i = space(i + 1);
       else return bytes[i] === close ? i + 1 : -1;
