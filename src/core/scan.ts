@@ -73,18 +73,19 @@ export function findTokens(text: string): TokenMatch[] {
   const found: TokenMatch[] = [];
   let pos = 0;
   for (;;) {
-    // Every token has a dot right after its header: let the native indexOf find the dots.
-    const dot = text.indexOf('.', pos);
+    // Every token has a dot right after its header: let the native indexOf find the dots. A header
+    // starts at `pos` at the earliest (right after the previous dot, or past a run already
+    // examined, which ends before a character that is no base64url), so its dot is at least
+    // MIN_HEADER_LENGTH further: the dots in between (versions, IPs, domains) cost no call at all.
+    // A dot among the characters skipped stops the walk back below, as any non-base64url does.
+    const dot = text.indexOf('.', pos + MIN_HEADER_LENGTH);
     if (dot < 0) {
       forgetHeaders();
       return found;
     }
-    // The segment before the dot starts at `pos` at the earliest: right after the previous dot, or
-    // where a run already examined ends. So most short segments cost no reading at all, and the
-    // walk back reads each character at most once.
+    // The walk back reads each character at most once: it stops at `pos` at the latest.
     const from = pos;
     pos = dot + 1;
-    if (dot - from < MIN_HEADER_LENGTH) continue;
     // A header is at least MIN_HEADER_LENGTH base64url characters: most words fail at one look.
     if (!isB64(text.charCodeAt(dot - MIN_HEADER_LENGTH))) continue;
     let runStart = dot;
