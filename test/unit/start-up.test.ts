@@ -11,6 +11,7 @@ const START_UP_MODULES = [
   'src/contributions.ts',
   'src/core/base64url.ts',
   'src/core/flask.ts',
+  'src/core/headerFlags.ts',
   'src/core/scan.ts',
   'src/extension.ts',
   'src/protocol.ts',
