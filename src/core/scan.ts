@@ -386,10 +386,13 @@ function forgetHeaders(): void {
 
 function flagsOf(text: string, start: number, dot: number, cache: boolean): number {
   if (!cache) return headerFlags(text, start, dot);
-  // FNV-1a-style over eight characters spread along the header, its first among them; equality decides.
+  // FNV-1a-style over eight characters where a log's headers tell each other apart: the alg's
+  // value (after `{"alg":"`, 11 characters of base64url), and the end, where a kid mostly is.
+  // Equality decides.
   const length = dot - start;
   let hash = length;
-  for (let k = 1; k <= 8; k++) hash = Math.imul(hash ^ text.charCodeAt(dot - ((k * length) >> 3)), 0x01000193);
+  for (let k = 11; k <= 14; k++) hash = Math.imul(hash ^ text.charCodeAt(start + k), 0x01000193);
+  for (let k = 2; k <= 14; k += 4) hash = Math.imul(hash ^ text.charCodeAt(dot - k), 0x01000193);
   const slot = (hash ^ (hash >>> 15)) & ((1 << CACHE_BITS) - 1);
   const key = text.slice(start, dot);
   const previous = cachedHeaders[slot];
