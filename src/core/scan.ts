@@ -78,29 +78,34 @@ export function findTokens(text: string): TokenMatch[] {
       forgetHeaders();
       return found;
     }
-    // The walk back reads each character at most once: it stops at `pos` at the latest.
-    const from = pos;
-    pos = dot + 1;
-    // A header is at least MIN_HEADER_LENGTH base64url characters: most words fail at one look.
-    if (!isB64(text.charCodeAt(dot - MIN_HEADER_LENGTH))) continue;
-    let runStart = dot;
-    const floor = Math.max(from, dot - MAX_HEADER_LENGTH - MAX_ESCAPE_LENGTH - 1);
-    while (runStart > floor && isB64(text.charCodeAt(runStart - 1))) runStart--;
-    if (dot - runStart < MIN_HEADER_LENGTH) continue;
-    // Stopped by `from` or the cap rather than by a boundary: inside a longer run or too long.
-    if (runStart > 0 && isB64(text.charCodeAt(runStart - 1))) continue;
-    const start = headerStart(text, runStart, dot);
-    if (start < 0) continue;
-    // Logs repeat the same few headers: each distinct one is decoded once per call.
-    const result = tokenFrom(text, start, dot, true);
-    if (typeof result === 'number') {
-      // The rest of that run cannot hold a token: its segments all follow a dot.
-      pos = result;
-    } else {
-      found.push(result);
-      pos = result.end;
-    }
+    // The shortest header's worth of characters before the dot, right to left: most dots fail
+    // within a few. (This loop stays small: the rest is in `candidate`.)
+    const shortest = dot - MIN_HEADER_LENGTH;
+    let i = dot - 1;
+    while (i >= shortest && isB64(text.charCodeAt(i))) i--;
+    pos = i >= shortest ? dot + 1 : candidate(text, pos, dot, found);
   }
+}
+
+/**
+ * Where findTokens goes on after the dot at `dot`, which has MIN_HEADER_LENGTH base64url characters
+ * before it and a header starting at `from` at the earliest; pushes the token it finds there.
+ */
+function candidate(text: string, from: number, dot: number, found: TokenMatch[]): number {
+  // The walk back reads each character at most once: it stops at `from` at the latest.
+  let runStart = dot - MIN_HEADER_LENGTH;
+  const floor = Math.max(from, dot - MAX_HEADER_LENGTH - MAX_ESCAPE_LENGTH - 1);
+  while (runStart > floor && isB64(text.charCodeAt(runStart - 1))) runStart--;
+  // Stopped by `from` or the cap rather than by a boundary: inside a longer run or too long.
+  if (runStart > 0 && isB64(text.charCodeAt(runStart - 1))) return dot + 1;
+  const start = headerStart(text, runStart, dot);
+  if (start < 0) return dot + 1;
+  // Logs repeat the same few headers: each distinct one is decoded once per call.
+  const result = tokenFrom(text, start, dot, true);
+  // Not a token: the rest of that run cannot hold one either, its segments all follow a dot.
+  if (typeof result === 'number') return result;
+  found.push(result);
+  return result.end;
 }
 
 /**
