@@ -4,10 +4,12 @@
 // measured in the page (the mousemove event's time to the frame that shows the hover's text), beside
 // the baseline: VS Code's hover of a plain word answered at once by a one-line extension installed next
 // to ours. Both include the editor's hover delay (editor.hover.delay, 200 ms here), so the difference is
-// what the extension adds. Per fresh window ($BENCH_VSCODE_RUNS, default 3): the file opens; a second
-// later the first hover of a plain word (VS Code builds its hover widget) and then the first hover of the
-// token (cold: the extension's hover, decoding and security review run for the first time), then warm
-// hovers of each, alternating. Prints one JSON line on stdout last; progress goes to stderr.
+// what the extension adds. Per fresh window ($BENCH_VSCODE_RUNS, default 5: on a small machine one
+// window in three or four is slow throughout, and with three windows one such decides the cold
+// median): the file opens; a second later the first hover of a plain word (VS Code builds its hover
+// widget) and then the first hover of the token (cold: the extension's hover, decoding and security
+// review run for the first time), then warm hovers of each, alternating. Prints one JSON line on
+// stdout last; progress goes to stderr.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,7 +105,7 @@ async function hoverLatency(vs: Workbench, text: string, expect: string): Promis
 }
 
 async function measure(vsix: string) {
-  const runs = Number(process.env.BENCH_VSCODE_RUNS || 3);
+  const runs = Number(process.env.BENCH_VSCODE_RUNS || 5);
   const baseline = makeBaselineExtension(fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-bench-hover-')));
   const result = {
     coldBaseline: [] as number[],
