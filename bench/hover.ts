@@ -6,16 +6,18 @@
 // to ours. Both include the editor's hover delay (editor.hover.delay, 200 ms here), so the difference is
 // what the extension adds. Per fresh window ($BENCH_VSCODE_RUNS, default 5: on a small machine one
 // window in three or four is slow throughout, and with three windows one such decides the cold
-// median): the file opens; a second later the first hover of a plain word (VS Code builds its hover
-// widget) and then the first hover of the token (cold: the extension's hover, decoding and security
-// review run for the first time), then warm hovers of each, alternating. Prints one JSON line on
-// stdout last; progress goes to stderr.
+// median): the file opens; once the window has settled (see settle), the first hover of a plain word
+// (VS Code builds its hover widget) and then the first hover of the token (cold: the extension's
+// hover, decoding and security review run for the first time), then warm hovers of each,
+// alternating. Prints one JSON line on stdout last; progress goes to stderr.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startWorkbench, type Workbench } from '../test/harness/workbench';
 
 const WARM = 8;
+/** How long the page must run no long task before the first hover (see settle). */
+const QUIET_MS = 2000;
 const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** An HS256-shaped token: the hover decodes it and runs the security review (its weak-secret check too). */
 const TOKEN = `${json({ alg: 'HS256', typ: 'JWT' })}.${json({ sub: 'hover-bench-user', iat: 1700000000, exp: 4102444800 })}.${'A'.repeat(43)}`;
@@ -45,6 +47,38 @@ exports.activate = (context) => context.subscriptions.push(vscode.languages.regi
 }));\n`,
   );
   return dir;
+}
+
+/**
+ * Waits until the page has run no long task (over 50 ms) for QUIET_MS. For a few seconds after a file
+ * opens, VS Code is still starting: here it fetched the list of installed extensions (1.3 MB) four times
+ * in 2.6 s, and each time the page was busy for 50 to 350 ms. A hover that met one was late by that much,
+ * whoever answered it, so the first hovers waited for the window to settle.
+ */
+async function settle(vs: Workbench): Promise<number> {
+  const start = Date.now();
+  const quiet = await vs.page
+    .waitForFunction(
+      (quietMs) => {
+        const w = window as unknown as { __busyUntil?: number };
+        if (w.__busyUntil === undefined) {
+          w.__busyUntil = performance.now();
+          new PerformanceObserver((list) => {
+            for (const task of list.getEntries())
+              w.__busyUntil = Math.max(w.__busyUntil ?? 0, task.startTime + task.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        }
+        return performance.now() - w.__busyUntil >= quietMs;
+      },
+      QUIET_MS,
+      { timeout: 30000, polling: 100 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!quiet) process.stderr.write(`[bench] the window was still busy 30 s after the file opened\n`);
+  return Date.now() - start;
 }
 
 /** Milliseconds from the mouse resting on `text` to a visible hover containing `expect`. */
@@ -118,7 +152,7 @@ async function measure(vsix: string) {
       const vs = await startWorkbench({ vsix, alsoInstall: [baseline], files: { 'hover.txt': FILE } });
       try {
         await vs.openFile('hover.txt');
-        await vs.page.waitForTimeout(1000);
+        const settled = await settle(vs);
         result.coldBaseline.push(await hoverLatency(vs, 'plainwordalpha', 'plain word hover'));
         result.cold.push(await hoverLatency(vs, TOKEN.slice(0, 20), 'hover-bench-user'));
         for (let i = 0; i < WARM; i++) {
@@ -126,7 +160,7 @@ async function measure(vsix: string) {
           result.warm.push(await hoverLatency(vs, TOKEN.slice(0, 20), 'hover-bench-user'));
         }
         process.stderr.write(
-          `[bench] hover run ${run}/${runs}: cold ${result.cold.at(-1)?.toFixed(0)} ms (plain word ${result.coldBaseline.at(-1)?.toFixed(0)} ms)\n`,
+          `[bench] hover run ${run}/${runs}: settled in ${settled} ms, cold ${result.cold.at(-1)?.toFixed(0)} ms (plain word ${result.coldBaseline.at(-1)?.toFixed(0)} ms)\n`,
         );
       } finally {
         await vs.close();
