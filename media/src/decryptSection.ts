@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { keyCanDecrypt } from '../../src/core';
 import type { PanelRequest, SavedKey } from '../../src/protocol';
-import { announce, h, icon } from './dom';
+import { h, icon, primaryButton, showErrorIn } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
 export interface DecryptSection {
@@ -17,17 +17,8 @@ export interface DecryptSection {
 export function decryptSection(alg: string, enc: string, post: (message: PanelRequest) => void): DecryptSection {
   const picker = keyPicker('decrypt', post);
   const result = h('div', { id: 'decrypt-result' });
-  const button = h(
-    'button',
-    { class: 'primary', type: 'button', id: 'decrypt-button' },
-    icon('unlock'),
-    ' ',
-    l10n.t('Decrypt'),
-  );
-  const showError = (message: string): void => {
-    result.replaceChildren(h('div', { class: 'error' }, icon('error'), h('span', {}, message)));
-    announce(message);
-  };
+  const button = primaryButton('decrypt-button', 'unlock', l10n.t('Decrypt'));
+  const showError = (message: string): void => showErrorIn(result, message);
   button.addEventListener('click', () => {
     const key = picker.choice();
     if (typeof key === 'string') return showError(key);

@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import { utcText, type KeyBindingCheck, type SdJwtDecoded } from '../../src/core';
 import type { HostToPanel } from '../../src/protocol';
-import { h, icon, type Child } from './dom';
+import { errorLine, h, icon, type Child } from './dom';
 
 type Disclosures = Extract<HostToPanel, { type: 'disclosures' }>;
 
@@ -31,7 +31,7 @@ export function disclosuresBody(
   { sdJwt, error }: Disclosures,
   copy: (what: string, label: string) => Child,
 ): HTMLElement {
-  if (!sdJwt) return h('div', { class: 'error', role: 'alert' }, icon('error'), h('span', {}, error ?? ''));
+  if (!sdJwt) return errorLine(error ?? '', { role: 'alert' });
   const applied = sdJwt.disclosures.filter((d) => d.matched).length;
   const rejected = sdJwt.disclosures.length - applied;
   const summary = [

@@ -25,6 +25,22 @@ export function icon(name: PanelIcon): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
 
+/** A panel action's button: its codicon, then its label. */
+export function primaryButton(id: string, name: PanelIcon, label: string): HTMLButtonElement {
+  return h('button', { class: 'primary', type: 'button', id }, icon(name), ' ', label);
+}
+
+/** What went wrong, as text beside an error icon. */
+export function errorLine(message: string, attrs: Record<string, string> = {}): HTMLElement {
+  return h('div', { class: 'error', ...attrs }, icon('error'), h('span', {}, message));
+}
+
+/** Shows `message` as the only content of `place` and says it to screen readers. */
+export function showErrorIn(place: HTMLElement, message: string): void {
+  place.replaceChildren(errorLine(message));
+  announce(message);
+}
+
 /**
  * Says `sentences` once to screen readers, through the page's one polite live region (#announcer,
  * in the panel's HTML): for what arrives later (a verdict, a decrypted token, an error), while the

@@ -31,7 +31,7 @@ import {
 import { keepContrast } from './contrast';
 import { decryptSection, type DecryptSection } from './decryptSection';
 import { disclosuresBody, disclosuresSection, keyBindingVerdict } from './disclosuresSection';
-import { announce, h, icon, type Child } from './dom';
+import { announce, errorLine, h, icon, primaryButton, type Child } from './dom';
 import { resignSection, type ResignSection } from './resignSection';
 import { securityBody, securityPending } from './securitySection';
 import { verdictBanner, verifySection, type VerifySection } from './verifySection';
@@ -189,13 +189,7 @@ post({ type: 'ready' });
 
 /** No token to show (the panel came back from a reload without its state): say so, and offer JWT: Decode. */
 function renderEmpty(): void {
-  const decode = h(
-    'button',
-    { class: 'primary', type: 'button', id: 'decode-button' },
-    icon('key'),
-    ' ',
-    l10n.t('Decode a Token…'),
-  );
+  const decode = primaryButton('decode-button', 'key', l10n.t('Decode a Token…'));
   decode.addEventListener('click', () => post({ type: 'decode' }));
   app.replaceChildren(
     h('p', { class: 'muted' }, l10n.t('Nothing to show: this panel came back without its token.')),
@@ -263,7 +257,7 @@ function renderContent(
   heading: Heading,
 ): Child[] {
   return [
-    error && h('div', { class: 'error' }, icon('error'), h('span', {}, error.message)),
+    error && errorLine(error.message),
     decoded &&
       decoded.warnings.length > 0 &&
       h('ul', { class: 'warnings' }, ...decoded.warnings.map((w) => h('li', {}, icon('warning'), h('span', {}, w)))),

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { keyMisfit, parsePayload, SIGNING_ALGORITHMS } from '../../src/core';
 import type { PanelRequest, SavedKey, WriteBack } from '../../src/protocol';
-import { announce, h, icon } from './dom';
+import { announce, h, icon, primaryButton } from './dom';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
 export interface ResignSection {
@@ -37,13 +37,7 @@ export function resignSection(
     ...SIGNING_ALGORITHMS.map((a) => h('option', { value: a }, a)),
   );
   algSelect.value = (SIGNING_ALGORITHMS as readonly string[]).includes(alg) ? alg : 'HS256';
-  const signButton = h(
-    'button',
-    { class: 'primary', type: 'button', id: 'sign-button' },
-    icon('edit'),
-    ' ',
-    l10n.t('Sign'),
-  );
+  const signButton = primaryButton('sign-button', 'edit', l10n.t('Sign'));
   const output = h('div', { id: 'sign-result' });
   let keys: SavedKey[] = [];
   let pinned: string | undefined;

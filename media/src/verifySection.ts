@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { keyMisfit } from '../../src/core';
 import type { PanelRequest, SavedKey, VerifyOutcome } from '../../src/protocol';
-import { announce, h, icon } from './dom';
+import { announce, h, icon, primaryButton, showErrorIn } from './dom';
 import type { PanelIcon } from './icons';
 import { keyPicker, type KeyPicker } from './keyPicker';
 
@@ -55,18 +55,9 @@ export function verifySection(alg: string, post: (message: PanelRequest) => void
   const aud = h('input', { id: 'expected-aud', type: 'text', placeholder: l10n.t('e.g. my-api') });
   const leeway = h('input', { id: 'expected-leeway', type: 'number', min: '0', step: '1', value: '0' });
   const result = h('div', { id: 'verify-result' });
-  const button = h(
-    'button',
-    { class: 'primary', type: 'button', id: 'verify-button' },
-    icon('verified'),
-    ' ',
-    l10n.t('Verify'),
-  );
+  const button = primaryButton('verify-button', 'verified', l10n.t('Verify'));
 
-  const showError = (message: string): void => {
-    result.replaceChildren(h('div', { class: 'error' }, icon('error'), h('span', {}, message)));
-    announce(message);
-  };
+  const showError = (message: string): void => showErrorIn(result, message);
   button.addEventListener('click', () => {
     const key = picker.choice();
     if (typeof key === 'string') return showError(key);
